@@ -325,20 +325,39 @@ public final class Cluster {
         return RouteCheck.violations(liveViews());
     }
 
-    /** Why the network is not converged now; empty when it is. */
+    /**
+     * Why the network is not converged now; empty when it is. Running peers are grouped into the components
+     * of the working underlay; within each component every router must hold the same topology, know every
+     * peer of its component, list nobody outside it (paused peers excepted), and route to all of them.
+     */
     public List<String> convergenceProblems() {
-        Map<PeerName, RouterView> views = liveViews();
-        Set<PeerName> absent = new TreeSet<>();
-        for (int i = 0; i < net.hostCount(); i++) {
-            HostState s = net.state(i);
-            if (s == HostState.DOWN || s == HostState.GONE) {
-                absent.add(net.peerName(i));
+        Map<PeerName, RouterView> all = liveViews();
+        List<String> out = new ArrayList<>();
+        for (List<Integer> component : liveComponents()) {
+            Map<PeerName, RouterView> views = new TreeMap<>();
+            for (int i : component) {
+                RouterView v = all.get(net.peerName(i));
+                if (v != null) {
+                    views.put(net.peerName(i), v);
+                }
+            }
+            Set<PeerName> absent = new TreeSet<>();
+            for (int i = 0; i < net.hostCount(); i++) {
+                if (net.state(i) != HostState.PAUSED && !views.containsKey(net.peerName(i))) {
+                    absent.add(net.peerName(i));
+                }
+            }
+            out.addAll(TopologyCheck.problems(views, absent, views.keySet()));
+            if (!out.isEmpty()) {
+                return out;
             }
         }
-        if (!liveUnderlayConnected()) {
-            return List.of("the live underlay is partitioned");
-        }
-        return TopologyCheck.problems(views, absent, views.keySet());
+        return out;
+    }
+
+    /** Runs the convergence monitor's check now (e.g. at the end of a run). */
+    public void checkNow() {
+        monitor.checkNow(net.nowNs());
     }
 
     /** True when the network is converged now. */
@@ -348,32 +367,33 @@ public final class Cluster {
 
     /** True when every running peer can reach every other through working underlay links. */
     public boolean liveUnderlayConnected() {
-        int first = -1;
-        int live = 0;
-        for (int i = 0; i < net.hostCount(); i++) {
-            if (net.state(i) == HostState.UP) {
-                live++;
-                first = first < 0 ? i : first;
-            }
-        }
-        if (live <= 1) {
-            return true;
-        }
+        return liveComponents().size() <= 1;
+    }
+
+    /** Running peers grouped by the working underlay (links up, not cut, both ways open), in index order. */
+    public List<List<Integer>> liveComponents() {
         boolean[] seen = new boolean[net.hostCount()];
-        ArrayDeque<Integer> todo = new ArrayDeque<>();
-        todo.add(first);
-        seen[first] = true;
-        int reached = 1;
-        while (!todo.isEmpty()) {
-            int a = todo.poll();
-            for (int b : net.neighbours(a)) {
-                if (!seen[b] && net.state(b) == HostState.UP && net.canConnect(a, b)) {
-                    seen[b] = true;
-                    reached++;
-                    todo.add(b);
+        List<List<Integer>> out = new ArrayList<>();
+        for (int first = 0; first < net.hostCount(); first++) {
+            if (seen[first] || net.state(first) != HostState.UP) {
+                continue;
+            }
+            List<Integer> component = new ArrayList<>();
+            ArrayDeque<Integer> todo = new ArrayDeque<>();
+            todo.add(first);
+            seen[first] = true;
+            while (!todo.isEmpty()) {
+                int a = todo.poll();
+                component.add(a);
+                for (int b : net.neighbours(a)) {
+                    if (!seen[b] && net.state(b) == HostState.UP && net.canConnect(a, b)) {
+                        seen[b] = true;
+                        todo.add(b);
+                    }
                 }
             }
+            out.add(component);
         }
-        return reached == live;
+        return out;
     }
 }
