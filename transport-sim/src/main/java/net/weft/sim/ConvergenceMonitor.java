@@ -10,8 +10,8 @@ import net.weft.core.trace.TraceEvent;
  * <p>Routers report topology-relevant changes as trace events; the monitor remembers the last one. Every
  * {@code sampleNs} of virtual time it checks convergence (through the {@link Cluster}) when something changed
  * since the last check, or when {@code recheckNs} passed. When a check succeeds, the network has been
- * converged since the later of the epoch's start, the last change and the last failed check: that instant
- * minus the epoch start is the convergence time. A later failed check in the same epoch clears it. Safety
+ * converged since the later of the last change and the last failed check (or, when neither happened since the
+ * epoch began, since this check: an upper bound): that instant minus the epoch start is the convergence time. A later failed check in the same epoch clears it. Safety
  * ({@link net.weft.sim.check.RouteCheck}) is checked at every sample too.
  */
 public final class ConvergenceMonitor implements SimObserver {
@@ -131,7 +131,8 @@ public final class ConvergenceMonitor implements SimObserver {
         }
         lastProblem = "";
         if (current != null && current.convergedAtNs < 0) {
-            current.convergedAtNs = Math.max(current.startNs, Math.max(lastChangeNs, lastFailedCheckNs));
+            boolean changeSeen = lastChangeNs > current.startNs || lastFailedCheckNs > current.startNs;
+            current.convergedAtNs = changeSeen ? Math.max(lastChangeNs, lastFailedCheckNs) : nowNs;
         }
     }
 
