@@ -38,6 +38,12 @@ public record Scenario(String name, String file, Long seed, List<String> peers, 
         return override != null ? override : seed != null ? seed : 1L;
     }
 
+    /** Same scenario with other expectations. */
+    public Scenario withExpectations(List<Expectation> newExpectations) {
+        return new Scenario(name, file, seed, peers, links, network, timings, containers, events, runForNs,
+                newExpectations);
+    }
+
     /** Same scenario with other events (used when shrinking fault scripts). */
     public Scenario withEvents(List<ScenarioEvent> newEvents) {
         return new Scenario(name, file, seed, peers, links, network, timings, containers, newEvents, runForNs,

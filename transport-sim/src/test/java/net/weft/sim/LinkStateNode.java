@@ -30,9 +30,10 @@ import net.weft.sim.frame.Frames;
  * messages on TCP ({@code H name} hello, {@code L origin version n1,n2} link-state adverts flooded to all),
  * breadth-first routes over links both ends report, frames over UDP hop by hop (unicast by next hop,
  * broadcasts flooded with de-duplication), MAC learning, and dial retries every second for lost targets.
- * Versions are virtual timestamps, so a restarted peer's adverts always supersede its old ones.
+ * Versions are virtual timestamps, so a restarted peer's adverts always supersede its old ones; adverts are
+ * never forgotten (a forgotten one could be resurrected by a stale copy), only hidden while unreachable.
  */
-final class LinkStateNode implements SimNode {
+public final class LinkStateNode implements SimNode {
 
     private static final long RETRY_NS = 1_000_000_000L;
     private static final byte UNICAST = 'U';
@@ -56,6 +57,21 @@ final class LinkStateNode implements SimNode {
     private long lastVersion;
     private long broadcastSeq;
     private long nowNs;
+    private long retryNs = RETRY_NS;
+
+    /** Makes link-state nodes for a {@link Cluster}. */
+    public static NodeFactory factory() {
+        return (config, rng, trace) -> new LinkStateNode(config);
+    }
+
+    /** A node whose connection maker never retries a lost target (a deliberately broken router). */
+    public static NodeFactory forgetfulFactory() {
+        return (config, rng, trace) -> {
+            LinkStateNode n = new LinkStateNode(config);
+            n.retryNs = Long.MAX_VALUE / 2;
+            return n;
+        };
+    }
 
     LinkStateNode(RouterConfig config) {
         this.config = config;
@@ -121,7 +137,7 @@ final class LinkStateNode implements SimNode {
         udpOf.remove(id);
         String target = targetOf.remove(id);
         if (target != null) {
-            retryAt.put(target, nowNs + RETRY_NS);
+            retryAt.put(target, nowNs + retryNs);
         }
         if (remoteOf.remove(id) != null) {
             neighboursChanged(out);
@@ -198,7 +214,6 @@ final class LinkStateNode implements SimNode {
             level = new ArrayList<>(next);
         }
         routes = r;
-        adverts.keySet().removeIf(p -> !p.equals(self) && !r.containsKey(p));
     }
 
     private List<PeerName> symmetricNeighbours(PeerName p) {
@@ -306,8 +321,14 @@ final class LinkStateNode implements SimNode {
     public RouterView view() {
         List<PeerView> peers = new ArrayList<>();
         for (PeerName p : new TreeSet<>(adverts.keySet())) {
+            if (!p.equals(self) && !routes.containsKey(p)) {
+                continue;
+            }
             List<PeerConnectionView> conns = new ArrayList<>();
             for (PeerName n : adverts.get(p).neighbours()) {
+                if (!n.equals(self) && !routes.containsKey(n)) {
+                    continue;
+                }
                 conns.add(new PeerConnectionView(n, "", "", false, true));
             }
             peers.add(new PeerView(p, "", net.weft.core.id.PeerUid.NONE, 0, false, adverts.get(p).version(), conns));
