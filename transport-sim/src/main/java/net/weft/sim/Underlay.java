@@ -49,10 +49,17 @@ final class Underlay {
     private int[] group = new int[0];
     private final List<BitSet[]> oneWayBlocks = new ArrayList<>();
 
+    /**
+     * The map key of a host pair: the pair packed into 64 bits, then scrambled by a bijective mix so that
+     * {@link Long#hashCode} (which folds the halves by XOR) does not collide for pairs with equal lo ^ hi.
+     */
     private static long key(int a, int b) {
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
-        return ((long) lo << 32) | (hi & 0xFFFF_FFFFL);
+        long z = ((long) lo << 32) | (hi & 0xFFFF_FFFFL);
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Makes room for host {@code index}. */
