@@ -13,3 +13,6 @@ if [ -x /usr/bin/time ]; then
 else
     java -Xmx"$heap" -cp "$jar" net.weft.bench.SimScaleBenchmark "$@"
 fi
+echo "scenario too large for CI:"
+java -Xmx"$heap" -cp "$jar" net.weft.bench.ScenarioTiming scenarios/src/main/resources/scenarios/random-1000.yaml \
+    | tail -n 12 || true
