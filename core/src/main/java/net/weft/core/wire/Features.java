@@ -50,7 +50,7 @@ public final class Features {
      */
     public static ParseResult<SortedMap<String, String>> decode(byte[] body) {
         GobDecoder decoder = new GobDecoder(body);
-        ParseResult<Map<?, ?>> map = decoder.nextMap(WeaveGobTypes.FEATURES);
+        ParseResult<Map<Object, Object>> map = decoder.nextMap(WeaveGobTypes.FEATURES);
         if (!map.isOk()) {
             return ParseResult.rejected("features: " + map.reason());
         }

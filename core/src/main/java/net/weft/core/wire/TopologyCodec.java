@@ -61,7 +61,7 @@ public final class TopologyCodec {
             if (!summary.isOk()) {
                 return ParseResult.rejected("topology peer summary: " + summary.reason());
             }
-            ParseResult<List<?>> connections = dec.nextList(WeaveGobTypes.CONNECTIONS);
+            ParseResult<List<Object>> connections = dec.nextList(WeaveGobTypes.CONNECTIONS);
             if (!connections.isOk()) {
                 return ParseResult.rejected("topology connections: " + connections.reason());
             }

@@ -115,13 +115,15 @@ public final class GobDecoder {
     }
 
     /** The next value as a slice of the given local type. */
-    public ParseResult<List<?>> nextList(SliceType type) {
-        return next(type).map(v -> (List<?>) v);
+    @SuppressWarnings("unchecked")
+    public ParseResult<List<Object>> nextList(SliceType type) {
+        return next(type).map(v -> (List<Object>) v);
     }
 
     /** The next value as a map of the given local type, entries in the order sent. */
-    public ParseResult<Map<?, ?>> nextMap(MapType type) {
-        return next(type).map(v -> (Map<?, ?>) v);
+    @SuppressWarnings("unchecked")
+    public ParseResult<Map<Object, Object>> nextMap(MapType type) {
+        return next(type).map(v -> (Map<Object, Object>) v);
     }
 
     /** Consumes type-definition messages up to a value message; returns its type id, limit set to its end. */
