@@ -42,7 +42,8 @@ class FeaturesTest {
 
     @Test
     void reEncodingInTheCapturedKeyOrderGivesTheCapturedBytes() {
-        for (String[] capture : new String[][] {{"features-h2-dialler.hex", "h2"}, {"features-h1-listener.hex", "h1"}}) {
+        String[][] captures = {{"features-h2-dialler.hex", "h2"}, {"features-h1-listener.hex", "h1"}};
+        for (String[] capture : captures) {
             byte[] body = frameBody(capture[0]);
             SortedMap<String, String> features = Features.decode(body).value();
             List<String> order = capture[1].equals("h2") ? H2_ORDER : H1_ORDER;

@@ -40,7 +40,8 @@ class FrameReaderTest {
         reader.feed(new byte[] {'w', 'e', 'a'});
         assertThat(reader.takeRaw(7)).isEmpty();
         reader.feed(new byte[] {'v', 'e', 1, 2, 1});
-        assertThat(reader.takeRaw(7)).hasValueSatisfying(h -> assertThat(h).containsExactly('w', 'e', 'a', 'v', 'e', 1, 2));
+        assertThat(reader.takeRaw(7))
+                .hasValueSatisfying(h -> assertThat(h).containsExactly('w', 'e', 'a', 'v', 'e', 1, 2));
         assertThat(reader.takeRaw(1)).hasValueSatisfying(f -> assertThat(f).containsExactly(1));
         assertThat(reader.takeRaw(0)).hasValueSatisfying(f -> assertThat(f).isEmpty());
         assertThat(reader.next()).isEmpty();

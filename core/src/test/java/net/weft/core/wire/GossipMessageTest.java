@@ -50,7 +50,8 @@ class GossipMessageTest {
     @Test
     void rejectsSourcesAndDestinationsWiderThanAPeerName() {
         byte[] wide = gossipBody(5, "c", 1L << 48, 1, new byte[0]);
-        assertThat(GossipMessage.decode(wide).reason()).isEqualTo("gossip source: 281474976710656 is not a 48-bit peer name");
+        assertThat(GossipMessage.decode(wide).reason())
+                .isEqualTo("gossip source: 281474976710656 is not a 48-bit peer name");
         byte[] wideDst = gossipBody(5, "c", 1, -1L, new byte[0]);
         assertThat(GossipMessage.decode(wideDst).reason())
                 .isEqualTo("gossip destination: 18446744073709551615 is not a 48-bit peer name");
@@ -66,7 +67,8 @@ class GossipMessageTest {
         trailing[full.length] = 2;
         trailing[full.length + 1] = 0x0c;
         assertThat(GossipMessage.decode(trailing).reason()).isEqualTo("gossip: unexpected data after the payload");
-        byte[] longName = GossipMessage.gossip("x".repeat(GossipMessage.MAX_CHANNEL_CHARS + 1), A, new byte[0]).encode();
+        String tooLong = "x".repeat(GossipMessage.MAX_CHANNEL_CHARS + 1);
+        byte[] longName = GossipMessage.gossip(tooLong, A, new byte[0]).encode();
         assertThat(GossipMessage.decode(longName).reason()).isEqualTo("gossip: channel name longer than 256");
         byte[] wrongSourceType = new GobEncoder().encode(PredefinedType.STRING, "c").encode(PredefinedType.INT, 5L)
                 .toByteArray();
