@@ -17,6 +17,23 @@ import net.weft.core.wire.gob.GobEncoder;
  */
 public final class Features {
 
+    /** Key of the peer-name flavour; Weave requires its value to be "mac" on both sides. */
+    public static final String PEER_NAME_FLAVOUR = "PeerNameFlavour";
+    /** Key of the sender's peer name in MAC form. */
+    public static final String NAME = "Name";
+    /** Key of the sender's nickname (may be empty). */
+    public static final String NICK_NAME = "NickName";
+    /** Key of the sender's incarnation id, a decimal uint64. */
+    public static final String UID = "UID";
+    /** Key of the sender's random per-connection id, a decimal uint64 (XORed with ours for the conn UID). */
+    public static final String CONN_ID = "ConnID";
+    /** Key of the sender's short id, decimal (optional: absent means no short id). */
+    public static final String SHORT_ID = "ShortID";
+    /** Key saying whether the sender trusts our address ("true"/"false", optional). */
+    public static final String TRUSTED = "Trusted";
+    /** Key of the overlays the sender supports, space-separated in order of preference. */
+    public static final String OVERLAYS = "Overlays";
+
     /** Most entries accepted from a peer (Weave sends fewer than ten). */
     public static final int MAX_ENTRIES = 1024;
 

@@ -51,8 +51,11 @@ public final class GobDecoder {
     /**
      * Reads the next value into the local type {@code expected}; see the package documentation for the
      * Java classes of each type.
+     *
+     * @throws IllegalArgumentException when {@code expected} is complex or interface (a caller bug)
      */
     public ParseResult<Object> next(GobType expected) {
+        GobTypes.requireLocal(expected);
         if (failure != null) {
             return ParseResult.rejected(failure);
         }

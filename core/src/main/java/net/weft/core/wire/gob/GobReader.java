@@ -60,15 +60,6 @@ final class GobReader {
         return (u & 1) != 0 ? ~(u >>> 1) : u >>> 1;
     }
 
-    /** Reads a uint that must fit an int in [0, max]. */
-    int readSmall(String what, long max) throws GobFormatException {
-        long u = readUint();
-        if (u < 0 || u > max) {
-            throw new GobFormatException(what + " " + Long.toUnsignedString(u) + " out of range [0, " + max + "]");
-        }
-        return (int) u;
-    }
-
     /** Reads a byte count for a string or []byte and checks that many bytes remain. */
     int readLength(String what) throws GobFormatException {
         long u = readUint();

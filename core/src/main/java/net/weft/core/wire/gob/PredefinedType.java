@@ -33,6 +33,9 @@ public enum PredefinedType implements GobType {
     /** Lowest id a Go encoder hands to user types; smaller ids are reserved. */
     public static final int FIRST_USER_TYPE_ID = 64;
 
+    /** The value types in id order (ids 1..8 are contiguous). */
+    private static final PredefinedType[] BY_ID = values();
+
     private final int id;
     private final String goName;
 
@@ -77,12 +80,7 @@ public enum PredefinedType implements GobType {
 
     /** The predefined value type with this id, if any. */
     public static Optional<PredefinedType> of(long id) {
-        for (PredefinedType t : values()) {
-            if (t.id == id) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return id > 0 && id <= BY_ID.length ? Optional.of(BY_ID[(int) id - 1]) : Optional.empty();
     }
 
     /** True for every id the gob format reserves for itself (value types and type-description types). */

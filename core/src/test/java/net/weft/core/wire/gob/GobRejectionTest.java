@@ -90,6 +90,16 @@ class GobRejectionTest {
     }
 
     @Test
+    void aFieldOfATypeNeverDefinedCannotBeSkipped() {
+        // Struct 65 {A <type 99>, B string}; type 99 is never defined.
+        byte[] s = stream("ff81" + "03" + "01" + "010153" + "01ff82" + "00" + "0102"
+                + "010141" + "01" + intHex(99) + "00" + "010142" + "010c" + "00" + "00" + "00",
+                "ff82" + "01" + "00" + "00");
+        StructType wanted = new StructType(70, "S", List.of(field("B", PredefinedType.STRING)));
+        assertThat(reason(s, wanted)).isEqualTo("unknown type id 99");
+    }
+
+    @Test
     void tooManyTypeDefinitions() {
         String[] messages = new String[GobLimits.MAX_TYPE_DEFINITIONS + 1];
         for (int i = 0; i < messages.length; i++) {
