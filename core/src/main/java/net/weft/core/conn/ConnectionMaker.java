@@ -173,7 +173,9 @@ public final class ConnectionMaker {
 
     /**
      * A dial we asked for failed before a connection existed (refused, unreachable, resolve error): the
-     * target waits with backoff. Returns false, doing nothing, when {@code target} had no dial in flight.
+     * target waits with backoff, and a check runs (as in Weave), so a target that became unnecessary while
+     * it was being dialled is suspended or forgotten. Returns false, doing nothing, when {@code target} had
+     * no dial in flight.
      */
     public boolean dialFailed(Endpoint target, String error, long nowNs) {
         Target t = targets.get(target);
@@ -183,6 +185,7 @@ public final class ConnectionMaker {
         t.moveTo(TargetState.WAITING);
         t.recordError(error);
         t.tryLater(nowNs, backoff);
+        check(nowNs);
         return true;
     }
 
@@ -203,7 +206,9 @@ public final class ConnectionMaker {
      * A connection ended, or a dialled socket failed its handshake. Every end but connect-to-self counts
      * as a termination. For an outbound connection to a target: never retried after a name collision or
      * connect-to-self; retried at once with a fresh backoff if it lived past its dial time plus
-     * {@link Timings#backoffResetAfterNs()}; otherwise retried after backoff.
+     * {@link Timings#backoffResetAfterNs()}; otherwise retried after backoff. No check runs here, since the
+     * connection set given to the last {@link #refresh} still holds the ended connection: the router calls
+     * {@link #refresh} with the new set right after.
      *
      * @param remote   the remote address (for outbound: the dialled target)
      * @param outbound whether we dialled it; inbound ends only count

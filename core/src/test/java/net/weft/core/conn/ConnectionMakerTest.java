@@ -289,6 +289,19 @@ class ConnectionMakerTest {
     }
 
     @Test
+    void aTargetConnectedFromElsewhereWhileBeingDialledIsSuspendedWhenItsDialFails() {
+        ConnectionMaker cm = maker(false);
+        cm.initiate(List.of("10.0.0.1:6783"), false, now);
+        cm.dueDials(now);
+        cm.refresh(now, ConnectedSet.of(List.of(new LiveConnection(B, A1, false))), List.of());
+
+        cm.dialFailed(A1, "refused", now);
+
+        assertThat(cm.stateOf(A1)).contains(TargetState.SUSPENDED);
+        assertThat(cm.dueDials(now + 3600 * S)).isEmpty();
+    }
+
+    @Test
     void aTargetWithoutPortUsesOurPort() {
         ConnectionMaker cm = new ConnectionMaker(US, 7000, WEAVE, false, new SplitMix64(1));
         cm.initiate(List.of("10.0.0.1", "10.0.0.1:7000"), false, now);
