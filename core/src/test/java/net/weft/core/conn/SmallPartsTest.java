@@ -122,8 +122,10 @@ class SmallPartsTest {
 
     @Test
     void invalidEntryErrorQuotesLikeGo() {
-        assertThat(DirectPeers.invalidEntryError("a\tb\\")).isEqualTo("invalid peer name \"a\\tb\\\\\", should be host[:port]");
-        assertThat(DirectPeers.invalidEntryError("\u0001")).isEqualTo("invalid peer name \"\\x01\", should be host[:port]");
+        assertThat(DirectPeers.invalidEntryError("a\tb\\"))
+                .isEqualTo("invalid peer name \"a\\tb\\\\\", should be host[:port]");
+        assertThat(DirectPeers.invalidEntryError("\u0001"))
+                .isEqualTo("invalid peer name \"\\x01\", should be host[:port]");
     }
 
     @Test
