@@ -214,6 +214,26 @@ class ConnectionMakerTest {
     }
 
     @Test
+    void theOrderOfTheTopologyDoesNotChangeTheDials() {
+        DiscoveredPeer b = new DiscoveredPeer(B, List.of(
+                new ConnectionSummary(C, "10.0.0.9:6783", true, true),
+                new ConnectionSummary(D, "10.0.0.4:41234", false, true)));
+        DiscoveredPeer c = new DiscoveredPeer(C, List.of(
+                new ConnectionSummary(B, "10.0.0.2:6783", true, true),
+                new ConnectionSummary(D, "10.0.0.7:6783", true, true)));
+        ConnectionMaker first = maker(true);
+        ConnectionMaker second = maker(true);
+
+        first.refresh(now, ConnectedSet.EMPTY, List.of(b, c));
+        second.refresh(now, ConnectedSet.EMPTY, List.of(c, b));
+
+        List<DialRequest> dials = first.dueDials(now);
+        assertThat(addresses(dials)).extracting(Endpoint::toString)
+                .containsExactly("10.0.0.2:6783", "10.0.0.4:6783", "10.0.0.7:6783", "10.0.0.9:6783");
+        assertThat(second.dueDials(now)).isEqualTo(dials);
+    }
+
+    @Test
     void discoverySkipsPeersWeAreConnectedToAndOurOwnEntry() {
         ConnectionMaker cm = maker(true);
         DiscoveredPeer b = new DiscoveredPeer(B, List.of(new ConnectionSummary(C, "10.0.0.3:6783", true, true)));
