@@ -1,9 +1,16 @@
 package net.weft.core.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import net.weft.core.id.PeerName;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +137,23 @@ class SleeveCryptoTest {
         assertThat(open(listenerReceives, p1)).isEqualTo(SleeveOpenOutcome.OK);
         assertThat(open(listenerReceives, p2)).isEqualTo(SleeveOpenOutcome.REPLAY);
         assertThat(open(listenerReceives, q0)).isEqualTo(SleeveOpenOutcome.REPLAY);
+    }
+
+    @Test
+    void anyDeliveryOrderWithDuplicatesOpensEachPacketExactlyOnce() {
+        qt().withExamples(200).forAll(lists().of(integers().between(0, 19)).ofSizeBetween(1, 60)).checkAssert(deliveries -> {
+            SleeveEncryptor sender = new SleeveEncryptor(DIALLER, KEY, true);
+            SleeveOpener receiver = new SleeveOpener(KEY, false);
+            List<byte[]> sent = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                sent.add(sender.seal(i % 3 == 0, frames(i + 1)));
+            }
+            Set<Integer> delivered = new HashSet<>();
+            for (int index : deliveries) {
+                SleeveOpenOutcome expected = delivered.add(index) ? SleeveOpenOutcome.OK : SleeveOpenOutcome.REPLAY;
+                assertThat(open(receiver, sent.get(index))).as("packet %d", index).isEqualTo(expected);
+            }
+        });
     }
 
     @Test
