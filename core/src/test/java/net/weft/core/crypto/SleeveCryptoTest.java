@@ -141,7 +141,8 @@ class SleeveCryptoTest {
 
     @Test
     void anyDeliveryOrderWithDuplicatesOpensEachPacketExactlyOnce() {
-        qt().withExamples(200).forAll(lists().of(integers().between(0, 19)).ofSizeBetween(1, 60)).checkAssert(deliveries -> {
+        qt().withExamples(200).forAll(lists().of(integers().between(0, 19)).ofSizeBetween(1, 60))
+                .checkAssert(deliveries -> {
             SleeveEncryptor sender = new SleeveEncryptor(DIALLER, KEY, true);
             SleeveOpener receiver = new SleeveOpener(KEY, false);
             List<byte[]> sent = new ArrayList<>();
