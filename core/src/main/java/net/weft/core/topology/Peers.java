@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import net.weft.core.id.PeerName;
 import net.weft.core.id.PeerUid;
+import net.weft.core.rng.DeterministicRandom;
 import net.weft.core.wire.ConnectionSummary;
 import net.weft.core.wire.ParseResult;
 import net.weft.core.wire.PeerSummary;
@@ -37,6 +39,7 @@ public final class Peers {
     private final int maxPeers;
     private final TreeMap<PeerName, PeerEntry> entries = new TreeMap<>();
     private final Map<PeerName, Integer> references = new HashMap<>();
+    private final ShortIdIndex shortIds = new ShortIdIndex();
     private TopologyGraph graph;
 
     /**
@@ -53,7 +56,7 @@ public final class Peers {
         }
         this.self = self;
         this.maxPeers = maxPeers;
-        entries.put(self, new PeerEntry(self, nickname, uid, 0, shortId, true, new TreeMap<>()));
+        store(new PeerEntry(self, nickname, uid, 0, shortId, true, new TreeMap<>()));
         references.put(self, OWN_REFERENCES);
     }
 
@@ -131,7 +134,7 @@ public final class Peers {
                 return ParseResult.rejected("peer table full (" + maxPeers + " peers), refusing " + name);
             }
             PeerEntry created = new PeerEntry(name, nickname, uid, 0, shortId, hasShortId, new TreeMap<>());
-            entries.put(name, created);
+            store(created);
             graph = null;
             references.put(name, 1);
             return ParseResult.ok(new Registration(created, true, false));
@@ -186,7 +189,7 @@ public final class Peers {
             } else if (entries.containsKey(name) || admitted.contains(name)) {
                 PeerEntry existing = entries.get(name);
                 if (existing == null || existing.isSupersededBy(s)) {
-                    entries.put(name, PeerEntry.fromSummary(s));
+                    store(PeerEntry.fromSummary(s));
                     improved.add(name);
                 }
             }
@@ -194,7 +197,7 @@ public final class Peers {
         SortedSet<PeerName> referenced = unknownConnectionTargets(update, unknown);
         SortedSet<PeerName> placeholders = admit(referenced);
         for (PeerName name : placeholders) {
-            entries.put(name, PeerEntry.placeholder(name));
+            store(PeerEntry.placeholder(name));
         }
         SortedSet<PeerName> added = new TreeSet<>(admitted);
         added.addAll(placeholders);
@@ -246,7 +249,7 @@ public final class Peers {
             }
         }
         for (PeerName name : removed) {
-            entries.remove(name);
+            shortIds.remove(entries.remove(name));
         }
         if (!removed.isEmpty()) {
             graph = null;
@@ -292,13 +295,62 @@ public final class Peers {
         return graph;
     }
 
+    /** True when no lower-named peer claims our short id, so fast-datapath traffic tagged with it is ours. */
+    public boolean ownsShortId() {
+        return shortIds.principal(ours().shortId()).map(self::equals).orElse(false);
+    }
+
+    /**
+     * Picks a new short id for us when a lower-named peer claims ours (notes §1.5): up to ten random guesses for a
+     * free id, then a uniform pick among the free ones; our version goes up. Call it after every update that
+     * changed the table and after garbage collection freed entries. When all 4096 ids are taken we keep ours and
+     * a later call (after peers were collected) tries again.
+     *
+     * @return the new short id, or empty when we own ours or no id is free
+     */
+    public OptionalInt reassignShortIdIfLost(DeterministicRandom rng) {
+        if (ownsShortId()) {
+            return OptionalInt.empty();
+        }
+        OptionalInt chosen = shortIds.chooseFree(rng);
+        if (chosen.isPresent()) {
+            PeerEntry me = ours();
+            store(me.withShortId(chosen.getAsInt(), me.version() + 1));
+        }
+        return chosen;
+    }
+
+    /** The principal owner of {@code shortId}: the lowest-named peer claiming it. */
+    public Optional<PeerName> peerByShortId(int shortId) {
+        return shortIds.principal(shortId);
+    }
+
+    /**
+     * Counts changes of the short id → owner mapping after first use (a lower name took an id, an owner left while
+     * others still claimed its id, a freed id was reused). Whoever caches by short id (fast datapath flows)
+     * flushes when this moves.
+     */
+    public long shortIdInvalidations() {
+        return shortIds.invalidations();
+    }
+
+    private void store(PeerEntry entry) {
+        PeerEntry previous = entries.put(entry.name(), entry);
+        if (previous == null) {
+            shortIds.add(entry);
+        } else if (previous.shortId() != entry.shortId() || previous.hasShortId() != entry.hasShortId()) {
+            shortIds.remove(previous);
+            shortIds.add(entry);
+        }
+    }
+
     private PeerEntry ours() {
         return entries.get(self);
     }
 
     private void replaceOurConnections(SortedMap<PeerName, ConnectionSummary> connections) {
         PeerEntry me = ours();
-        entries.put(self, me.withVersionAndConnections(me.version() + 1, connections));
+        store(me.withVersionAndConnections(me.version() + 1, connections));
         graph = null;
     }
 
@@ -307,7 +359,7 @@ public final class Peers {
         if (aboutUs.uid() == me.uid().value() || Long.compareUnsigned(aboutUs.version(), me.version()) < 0) {
             return false;
         }
-        entries.put(self, me.withVersionAndConnections(aboutUs.version() + 1, me.connections()));
+        store(me.withVersionAndConnections(aboutUs.version() + 1, me.connections()));
         return true;
     }
 

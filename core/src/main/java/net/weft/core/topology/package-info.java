@@ -19,7 +19,9 @@
  * {@link net.weft.core.topology.TopologyGraph}: peers numbered in name order with int adjacency arrays per
  * {@link net.weft.core.topology.EdgeFilter}, cached until the table next changes.
  *
- * <p>Not here: short-id collision resolution (Weave's principal-owner index and reassignment); entries carry the
- * short id and its flag, and the merge order honours them.
+ * <p>Short ids (12 bits, used only by the fast datapath) may collide. The table indexes who claims each id; the
+ * lowest name claiming an id owns it. When a lower-named peer claims ours, the router asks the table to pick a
+ * free one with its seeded generator ({@code reassignShortIdIfLost}), which bumps our version like any other
+ * change to our entry. An invalidation counter tells short-id caches when an id changed hands.
  */
 package net.weft.core.topology;
