@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import net.weft.core.id.PeerName;
 import net.weft.core.rng.SplitMix64;
 import net.weft.core.topology.TopologyGraph;
@@ -31,8 +33,10 @@ import org.junit.jupiter.api.Test;
 class RoutesPropertiesTest {
 
     private static final int MAX_PEERS = 200;
-    private static final int EXAMPLES = 25;
+    private static final int EXAMPLES = 20;
     private static final int BROADCAST_SOURCES_PER_GRAPH = 5;
+    /** Hop-by-hop walks are checked from every source to this many sampled destinations per graph. */
+    private static final int WALKED_DESTINATIONS_PER_GRAPH = 20;
 
     @Test
     void dataPlaneNextHopsFollowShortestPathsAndNeverLoop() {
@@ -40,7 +44,7 @@ class RoutesPropertiesTest {
             RandomTopology t = RandomTopology.generate(seed, n);
             Map<PeerName, Routes> routes = routesOfEveryPeer(t);
             Graph<PeerName, DefaultEdge> oracle = symmetricEstablished(t.summaries);
-            checkShortestAndLoopFree(t, oracle, routes, Routes::unicast);
+            checkShortestAndLoopFree(t, oracle, routes, Routes::unicast, seed);
         });
     }
 
@@ -50,7 +54,7 @@ class RoutesPropertiesTest {
             RandomTopology t = RandomTopology.generate(seed, n);
             Map<PeerName, Routes> routes = routesOfEveryPeer(t);
             Graph<PeerName, DefaultEdge> oracle = allReported(t.summaries);
-            checkShortestAndLoopFree(t, oracle, routes, Routes::unicastAll);
+            checkShortestAndLoopFree(t, oracle, routes, Routes::unicastAll, seed);
         });
     }
 
@@ -78,8 +82,17 @@ class RoutesPropertiesTest {
         Optional<PeerName> of(Routes routes, PeerName dst);
     }
 
+    /**
+     * Every next hop is a neighbour one step closer to the destination (by the oracle); walking next hops from every
+     * source to sampled destinations arrives in exactly the oracle's distance.
+     */
     private static void checkShortestAndLoopFree(RandomTopology t, Graph<PeerName, DefaultEdge> oracle,
-            Map<PeerName, Routes> routes, NextHop nextHop) {
+            Map<PeerName, Routes> routes, NextHop nextHop, long seed) {
+        SplitMix64 rng = new SplitMix64(~seed);
+        Set<PeerName> walked = new TreeSet<>();
+        for (int i = 0; i < WALKED_DESTINATIONS_PER_GRAPH; i++) {
+            walked.add(t.names.get(rng.nextInt(t.names.size())));
+        }
         Map<PeerName, SingleSourcePaths<PeerName, DefaultEdge>> pathsFrom = new HashMap<>();
         BFSShortestPath<PeerName, DefaultEdge> bfs = new BFSShortestPath<>(oracle);
         for (PeerName p : t.names) {
@@ -96,7 +109,9 @@ class RoutesPropertiesTest {
                 assertThat(hop).as("route %s -> %s", src, dst).isPresent();
                 assertThat(oracle.containsEdge(src, hop.get())).as("next hop is a neighbour").isTrue();
                 assertThat(pathsFrom.get(hop.get()).getWeight(dst)).isEqualTo(distance - 1);
-                assertThat(hopsFollowed(src, dst, routes, nextHop, t.names.size())).isEqualTo((int) distance);
+                if (walked.contains(dst)) {
+                    assertThat(hopsFollowed(src, dst, routes, nextHop, t.names.size())).isEqualTo((int) distance);
+                }
             }
         }
     }
@@ -134,11 +149,11 @@ class RoutesPropertiesTest {
     }
 
     private static Graph<PeerName, DefaultEdge> symmetricEstablished(List<PeerSummary> summaries) {
-        Map<PeerName, Map<PeerName, Boolean>> established = new HashMap<>();
+        Map<PeerName, Map<PeerName, Boolean>> established = new TreeMap<>();
         Graph<PeerName, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
         for (PeerSummary s : summaries) {
             g.addVertex(s.name());
-            Map<PeerName, Boolean> mine = new HashMap<>();
+            Map<PeerName, Boolean> mine = new TreeMap<>();
             for (ConnectionSummary c : s.connections()) {
                 mine.put(c.to(), c.established());
             }
