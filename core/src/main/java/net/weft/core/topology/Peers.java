@@ -290,7 +290,7 @@ public final class Peers {
     /** An immutable snapshot of the topology for route computation; cached until the table next changes. */
     public TopologyGraph graph() {
         if (graph == null) {
-            graph = TopologyGraph.ofEntries(entries);
+            graph = TopologyGraph.ofEntries(entries.values());
         }
         return graph;
     }

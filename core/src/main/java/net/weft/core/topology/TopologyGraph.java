@@ -1,9 +1,10 @@
 package net.weft.core.topology;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.Map;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import net.weft.core.id.PeerName;
@@ -26,32 +27,16 @@ public final class TopologyGraph {
     private final int[][] allReported;
     private final int[][] symmetricEstablished;
 
-    private TopologyGraph(PeerName[] names, int[][] allReported, int[][] symmetricEstablished) {
+    private TopologyGraph(PeerName[] names, long[] nameValues, int[][] allReported, int[][] symmetricEstablished) {
         this.names = names;
-        this.nameValues = new long[names.length];
-        for (int i = 0; i < names.length; i++) {
-            nameValues[i] = names[i].value();
-        }
+        this.nameValues = nameValues;
         this.allReported = allReported;
         this.symmetricEstablished = symmetricEstablished;
     }
 
     /** A graph of the given peers and the connections each reports. */
     public static TopologyGraph of(SortedMap<PeerName, ? extends Collection<ConnectionSummary>> reported) {
-        PeerName[] names = reported.keySet().toArray(new PeerName[0]);
-        long[] values = new long[names.length];
-        for (int i = 0; i < names.length; i++) {
-            values[i] = names[i].value();
-        }
-        int[][] all = new int[names.length][];
-        int[][] established = new int[names.length][];
-        int i = 0;
-        for (Collection<ConnectionSummary> connections : reported.values()) {
-            all[i] = targets(values, i, connections, false);
-            established[i] = targets(values, i, connections, true);
-            i++;
-        }
-        return new TopologyGraph(names, all, symmetric(established));
+        return build(reported.keySet().toArray(new PeerName[0]), new ArrayList<>(reported.values()));
     }
 
     /** A graph of the peers the summaries describe; a later summary of the same name replaces an earlier one. */
@@ -63,13 +48,30 @@ public final class TopologyGraph {
         return of(reported);
     }
 
-    /** A graph of the table's entries. */
-    static TopologyGraph ofEntries(Map<PeerName, PeerEntry> entriesByName) {
-        TreeMap<PeerName, Collection<ConnectionSummary>> reported = new TreeMap<>();
-        for (PeerEntry e : entriesByName.values()) {
-            reported.put(e.name(), e.connections().values());
+    /** A graph of the table's entries, given in name order. */
+    static TopologyGraph ofEntries(Collection<PeerEntry> entriesInNameOrder) {
+        PeerName[] names = new PeerName[entriesInNameOrder.size()];
+        List<Collection<ConnectionSummary>> reported = new ArrayList<>(names.length);
+        int i = 0;
+        for (PeerEntry e : entriesInNameOrder) {
+            names[i++] = e.name();
+            reported.add(e.connections().values());
         }
-        return of(reported);
+        return build(names, reported);
+    }
+
+    private static TopologyGraph build(PeerName[] names, List<? extends Collection<ConnectionSummary>> reported) {
+        long[] values = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            values[i] = names[i].value();
+        }
+        int[][] all = new int[names.length][];
+        int[][] established = new int[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            all[i] = targets(values, i, reported.get(i), false);
+            established[i] = targets(values, i, reported.get(i), true);
+        }
+        return new TopologyGraph(names, values, all, symmetric(established));
     }
 
     /** Number of peers. */
