@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import net.weft.core.id.MacAddress;
 import net.weft.sleeve.host.HostNetworkException;
 import net.weft.sleeve.host.HostTools;
+import net.weft.sleeve.host.frame.ArpFrames;
 import net.weft.sleeve.host.netns.NetworkNamespace;
 import net.weft.sleeve.host.rtnl.Ipv4Prefix;
 import net.weft.sleeve.host.weft.ContainerPlumbing;
@@ -24,10 +24,6 @@ import net.weft.sleeve.host.weft.WeftNames;
 /** The TAP port on a bridge: frames injected reach a container, and its answers are captured. Root only. */
 class TapDeviceTest {
 
-    /** Frames to skip while looking for the reply (IPv6 router solicitations, MLD reports, ...). */
-    private static final int MAX_FRAMES_EXAMINED = 200;
-    /** Per-wait guard so that a broken path fails instead of hanging. */
-    private static final int WAIT_GUARD_MS = 5_000;
     private static final MacAddress INJECTOR_MAC = MacAddress.of("02:00:00:00:00:09");
     private static final Ipv4Prefix INJECTOR_IP = Ipv4Prefix.of("10.47.20.9/32");
     private static final Ipv4Prefix CONTAINER = Ipv4Prefix.of("10.47.20.2/24");
@@ -61,14 +57,14 @@ class TapDeviceTest {
             byte[] request = ArpFrames.request(INJECTOR_MAC, INJECTOR_IP, CONTAINER);
 
             tap.writeFrame(request, 0, request.length);
-            byte[] reply = awaitArpReply(tap, false);
+            byte[] reply = ArpFrames.awaitReply(tap, INJECTOR_MAC, false);
             assertThat(ArpFrames.senderMac(reply)).isEqualTo(WeftNames.containerMac(ns));
             assertThat(ArpFrames.senderIp(reply).addressText()).isEqualTo("10.47.20.2");
 
             ByteBuffer direct = ByteBuffer.allocateDirect(request.length).put(request).flip();
             tap.writeFrame(direct);
             assertThat(direct.hasRemaining()).isFalse();
-            assertThat(ArpFrames.senderMac(awaitArpReply(tap, true))).isEqualTo(WeftNames.containerMac(ns));
+            assertThat(ArpFrames.senderMac(ArpFrames.awaitReply(tap, INJECTOR_MAC, true))).isEqualTo(WeftNames.containerMac(ns));
         }
     }
 
@@ -97,27 +93,5 @@ class TapDeviceTest {
         try (TapDevice tap = TapDevice.open(HostTools.uniqueName("wft"))) {
             assertThat(tap.awaitFrame(0)).isFalse();
         }
-    }
-
-    /** Reads frames until the container's ARP reply to the injector, via byte[] or a direct buffer. */
-    private static byte[] awaitArpReply(TapDevice tap, boolean direct) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(TapDevice.MAX_FRAME_BYTES);
-        byte[] frame = new byte[TapDevice.MAX_FRAME_BYTES];
-        for (int i = 0; i < MAX_FRAMES_EXAMINED; i++) {
-            assertThat(tap.awaitFrame(WAIT_GUARD_MS)).as("a frame arrives on the TAP").isTrue();
-            int length;
-            if (direct) {
-                buffer.clear();
-                length = tap.readFrame(buffer);
-                buffer.flip().get(frame, 0, length);
-            } else {
-                length = tap.readFrame(frame, 0, frame.length);
-            }
-            if (ArpFrames.isArp(frame, length) && ArpFrames.operation(frame) == ArpFrames.OPERATION_REPLY
-                    && ArpFrames.destination(frame).equals(INJECTOR_MAC)) {
-                return Arrays.copyOf(frame, length);
-            }
-        }
-        throw new AssertionError("no ARP reply among " + MAX_FRAMES_EXAMINED + " frames");
     }
 }
