@@ -42,10 +42,12 @@ class PlumbingCommandsTest {
         assertThat(attach.out()).isEqualTo(container + " " + mac + " 10.47.30.2/24\n");
         assertThat(checked("ip", "link", "show", bridge)).contains("02:77:00:00:00:02", "mtu 1376");
 
-        assertThat(weft(new PsCommand(), "--bridge", bridge).out()).isEqualTo(container + " " + mac + " 10.47.30.2/24\n");
+        assertThat(weft(new PsCommand(), "--bridge", bridge).out())
+                .isEqualTo(container + " " + mac + " 10.47.30.2/24\n");
         assertThat(weft(new ExposeCommand(), "--bridge", bridge, "10.47.30.1/24").out())
                 .isEqualTo("exposed 10.47.30.1/24 on " + bridge + "\n");
-        assertThat(weft(new DetachCommand(), "--bridge", bridge, container).out()).isEqualTo("detached " + container + "\n");
+        assertThat(weft(new DetachCommand(), "--bridge", bridge, container).out())
+                .isEqualTo("detached " + container + "\n");
         assertThat(weft(new PsCommand(), "--bridge", bridge).out()).isEmpty();
 
         Run reset = weft(new ResetCommand(), "--bridge", bridge);

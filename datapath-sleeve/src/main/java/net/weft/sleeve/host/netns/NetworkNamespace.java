@@ -1,7 +1,10 @@
 package net.weft.sleeve.host.netns;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import net.weft.sleeve.host.HostNetworkException;
@@ -83,6 +86,25 @@ public final class NetworkNamespace {
     /** True when the namespace file exists now. */
     public boolean exists() {
         return Files.exists(path);
+    }
+
+    /**
+     * True when this is the calling thread's own network namespace (same device and inode), e.g. a
+     * process id of a process that shares the host's network. Container plumbing refuses such targets.
+     *
+     * @throws HostNetworkException {@link Reason#NAMESPACE_MISSING} when there is no such namespace
+     */
+    public boolean isCallersNamespace() {
+        try {
+            Map<String, Object> target = Files.readAttributes(path, "unix:dev,ino");
+            Map<String, Object> own = Files.readAttributes(Path.of(OWN_THREAD_NAMESPACE), "unix:dev,ino");
+            return target.equals(own);
+        } catch (NoSuchFileException e) {
+            throw HostNetworkException.of(Reason.NAMESPACE_MISSING,
+                    "network namespace " + label + " not found (no " + path + ")");
+        } catch (IOException e) {
+            throw HostNetworkException.of(Reason.FAILED, "cannot inspect network namespace " + path + ": " + e);
+        }
     }
 
     /**

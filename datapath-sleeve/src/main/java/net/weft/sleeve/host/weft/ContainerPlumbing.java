@@ -64,10 +64,14 @@ public final class ContainerPlumbing {
      * @param bridgeMac the bridge's MAC if the bridge has to be created (Weft uses its peer name)
      * @return the attachment as {@code ps} would show it
      * @throws HostNetworkException NAMESPACE_MISSING, ALREADY_EXISTS (address or names taken),
-     *                              NEEDS_PRIVILEGE
+     *                              NEEDS_PRIVILEGE, FAILED for the host's own namespace
      */
     public Attachment attach(NetworkNamespace namespace, Ipv4Prefix address, int mtu,
                              Optional<MacAddress> bridgeMac) {
+        if (namespace.isCallersNamespace()) {
+            throw HostNetworkException.of(Reason.FAILED, "cannot attach " + namespace.label()
+                    + ": it shares the host's network namespace (a container needs its own)");
+        }
         try (Rtnetlink inside = Rtnetlink.openInside(namespace); Rtnetlink host = Rtnetlink.openHost()) {
             String hostEnd = WeftNames.hostEnd(namespace);
             if (host.findLink(hostEnd).isPresent() && inside.findLink(WeftNames.CONTAINER_INTERFACE).isPresent()) {

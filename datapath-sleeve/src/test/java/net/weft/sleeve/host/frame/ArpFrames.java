@@ -37,7 +37,8 @@ public final class ArpFrames {
     }
 
     public static boolean isArp(byte[] frame, int length) {
-        return length >= TARGET_MAC_OFFSET + 10 && (ByteBuffer.wrap(frame).getShort(ETHERTYPE_OFFSET) & 0xffff) == ETHERTYPE_ARP;
+        return length >= TARGET_MAC_OFFSET + 10
+                && (ByteBuffer.wrap(frame).getShort(ETHERTYPE_OFFSET) & 0xffff) == ETHERTYPE_ARP;
     }
 
     public static int operation(byte[] frame) {

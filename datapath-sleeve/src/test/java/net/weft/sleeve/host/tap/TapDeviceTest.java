@@ -64,7 +64,8 @@ class TapDeviceTest {
             ByteBuffer direct = ByteBuffer.allocateDirect(request.length).put(request).flip();
             tap.writeFrame(direct);
             assertThat(direct.hasRemaining()).isFalse();
-            assertThat(ArpFrames.senderMac(ArpFrames.awaitReply(tap, INJECTOR_MAC, true))).isEqualTo(WeftNames.containerMac(ns));
+            byte[] second = ArpFrames.awaitReply(tap, INJECTOR_MAC, true);
+            assertThat(ArpFrames.senderMac(second)).isEqualTo(WeftNames.containerMac(ns));
         }
     }
 

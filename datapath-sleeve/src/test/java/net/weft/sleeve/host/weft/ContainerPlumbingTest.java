@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,8 @@ import net.weft.sleeve.host.rtnl.Rtnetlink;
 /** Containers (namespaces made with {@code ip netns add}) attached to a test bridge. Root only. */
 class ContainerPlumbingTest {
 
+    private static final int NAMESPACE_WAIT_ATTEMPTS = 200;
+    private static final long NAMESPACE_WAIT_STEP_MS = 25;
     private static final MacAddress PEER_NAME = MacAddress.of("02:77:00:00:00:01");
 
     private final String bridge = HostTools.uniqueName("wfb");
@@ -98,6 +101,50 @@ class ContainerPlumbingTest {
     }
 
     @Test
+    void a_container_named_by_its_process_id_is_attached_listed_and_detached() throws IOException {
+        Process holder = new ProcessBuilder("unshare", "--net", "sleep", "600").start();
+        try {
+            NetworkNamespace ns = NetworkNamespace.ofProcess(holder.pid());
+            awaitOwnNamespace(ns);
+            assertThat(WeftNames.hostEnd(ns)).isEqualTo("vethwepl" + holder.pid());
+
+            plumbing.attach(ns, Ipv4Prefix.of("10.47.12.1/24"), 1376, Optional.empty());
+
+            String pid = Long.toString(holder.pid());
+            assertThat(checked("nsenter", "-t", pid, "-n", "ip", "addr", "show", "ethwe"))
+                    .contains("inet 10.47.12.1/24");
+            assertThat(plumbing.list()).extracting(a -> a.namespace().orElseThrow()).containsExactly(pid);
+            assertThat(plumbing.detach(ns)).isTrue();
+            assertThat(plumbing.list()).isEmpty();
+        } finally {
+            HostTools.deleteLink("vethwepl" + holder.pid());
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void a_process_sharing_the_host_network_is_refused() {
+        NetworkNamespace self = NetworkNamespace.ofProcess(ProcessHandle.current().pid());
+
+        assertThatThrownBy(() -> plumbing.attach(self, Ipv4Prefix.of("10.47.13.1/24"), 1376, Optional.empty()))
+                .hasMessageContaining("shares the host's network namespace");
+        assertThat(run("ip", "link", "show", WeftNames.hostEnd(self)).exitCode()).isNotZero();
+    }
+
+    /** {@code unshare} enters its new namespace just after it starts; wait for that before using it. */
+    private static void awaitOwnNamespace(NetworkNamespace ns) {
+        for (int i = 0; i < NAMESPACE_WAIT_ATTEMPTS && ns.isCallersNamespace(); i++) {
+            try {
+                Thread.sleep(NAMESPACE_WAIT_STEP_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(ns.isCallersNamespace()).as("unshare created its namespace").isFalse();
+    }
+
+    @Test
     void attaching_again_adds_the_address_but_the_same_address_twice_is_refused() {
         NetworkNamespace r = NetworkNamespace.named(red);
         plumbing.attach(r, Ipv4Prefix.of("10.47.6.1/24"), 1376, Optional.empty());
@@ -154,7 +201,8 @@ class ContainerPlumbingTest {
 
             assertThat(removed).contains(bridge, WeftNames.hostEnd(NetworkNamespace.named(red)), "vethwe" + unrelated);
             assertThat(host.links()).extracting(LinkInfo::name)
-                    .contains(unrelated, "lo").doesNotContain(bridge, "vethwe" + unrelated, "vethwf" + unrelated.substring(3));
+                    .contains(unrelated, "lo")
+                    .doesNotContain(bridge, "vethwe" + unrelated, "vethwf" + unrelated.substring(3));
             assertThat(run("ip", "-n", red, "link", "show", "ethwe").exitCode()).isNotZero();
         } finally {
             HostTools.deleteLink(unrelated);
