@@ -27,10 +27,15 @@ public final class NetlinkSocket implements AutoCloseable {
     public static final int RECEIVE_BUFFER_BYTES = 64 * 1024;
     /** How often a dump interrupted by a concurrent change (NLM_F_DUMP_INTR) is restarted. */
     public static final int DUMP_ATTEMPTS = 3;
+    /** How long to wait for the kernel's answer before giving up (it normally answers in microseconds). */
+    public static final int REPLY_TIMEOUT_SECONDS = 30;
 
     private static final int SOCK_RAW = 3;
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int SOCKADDR_NL_BYTES = 12;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVTIMEO = 20;
+    private static final int TIMEVAL_BYTES = 16;
     private static final int SOL_NETLINK = 270;
     private static final int NETLINK_CAP_ACK = 10;
     private static final int NETLINK_EXT_ACK = 11;
@@ -71,6 +76,9 @@ public final class NetlinkSocket implements AutoCloseable {
         byte[] on = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder()).putInt(1).array();
         libc.setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, on, on.length);
         libc.setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, on, on.length);
+        byte[] timeout = ByteBuffer.allocate(TIMEVAL_BYTES).order(ByteOrder.nativeOrder())
+                .putLong(REPLY_TIMEOUT_SECONDS).putLong(0).array();
+        libc.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeout, timeout.length);
         return new NetlinkSocket(fd);
     }
 
@@ -133,7 +141,10 @@ public final class NetlinkSocket implements AutoCloseable {
             received = libc.recv(fd, receiveBuffer, receiveBuffer.length, MSG_TRUNC);
         } while (received < 0 && Libc.errno() == Errno.EINTR);
         if (received < 0) {
-            throw HostNetworkException.fromErrno(action + " (netlink receive)", Libc.errno());
+            int errno = Libc.errno();
+            String where = errno == Errno.EAGAIN
+                    ? " (no answer from the kernel within " + REPLY_TIMEOUT_SECONDS + " s)" : " (netlink receive)";
+            throw HostNetworkException.fromErrno(action + where, errno);
         }
         if (received > receiveBuffer.length) {
             throw HostNetworkException.of(HostNetworkException.Reason.FAILED,
