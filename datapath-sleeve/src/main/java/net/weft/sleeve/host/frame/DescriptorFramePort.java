@@ -13,19 +13,23 @@ import net.weft.sleeve.host.libc.Libc;
 /**
  * A {@link FramePort} over one file descriptor on which each {@code read(2)} returns one frame and each
  * {@code write(2)} sends one (true of a TAP descriptor and of a bound AF_PACKET socket).
+ *
+ * <p>The descriptor must be non-blocking: a read tries first and only polls when nothing is waiting, so
+ * a busy port costs one system call per frame; blocking behaviour is rebuilt with {@code poll(2)}.
  */
 public abstract class DescriptorFramePort implements FramePort {
 
     private static final int POLLFD_BYTES = 8;
     private static final int POLLFD_EVENTS_OFFSET = 4;
     private static final int POLLIN = 0x1;
+    private static final int POLLOUT = 0x4;
 
     private final LibC libc = Libc.api();
     private final String name;
     private final byte[] readScratch = new byte[MAX_FRAME_BYTES];
     private volatile int fd;
 
-    /** Takes ownership of {@code fd}. */
+    /** Takes ownership of {@code fd}, which must be in non-blocking mode (O_NONBLOCK). */
     protected DescriptorFramePort(int fd, String name) {
         this.fd = fd;
         this.name = name;
@@ -38,20 +42,34 @@ public abstract class DescriptorFramePort implements FramePort {
 
     @Override
     public final boolean awaitFrame(int timeoutMs) {
-        byte[] pollFd = new byte[POLLFD_BYTES];
-        ByteBuffer.wrap(pollFd).order(ByteOrder.nativeOrder()).putInt(0, checkedFd())
-                .putShort(POLLFD_EVENTS_OFFSET, (short) POLLIN);
-        int ready = libc.poll(pollFd, 1, timeoutMs);
-        if (ready < 0 && Libc.errno() != Errno.EINTR) {
-            throw HostNetworkException.fromErrno("wait for a frame on " + name, Libc.errno());
+        return await(POLLIN, timeoutMs, "wait for a frame on ");
+    }
+
+    @Override
+    public final int readFrame(ByteBuffer direct) {
+        int n;
+        while ((n = tryRead(direct)) == 0) {
+            await(POLLIN, -1, "wait for a frame on ");
         }
-        return ready > 0;
+        return n;
+    }
+
+    @Override
+    public final int readFrame(ByteBuffer direct, int timeoutMs) {
+        int n = tryRead(direct);
+        if (n == 0 && await(POLLIN, timeoutMs, "wait for a frame on ")) {
+            n = tryRead(direct);
+        }
+        return n;
     }
 
     @Override
     public final int readFrame(byte[] buffer, int offset, int length) {
         int count = Math.min(length, MAX_FRAME_BYTES);
-        long n = retrying(() -> libc.read(checkedFd(), readScratch, count));
+        long n;
+        while ((n = retrying(() -> libc.read(checkedFd(), readScratch, count))) < 0 && Libc.errno() == Errno.EAGAIN) {
+            await(POLLIN, -1, "wait for a frame on ");
+        }
         if (n < 0) {
             throw HostNetworkException.fromErrno("read a frame from " + name, Libc.errno());
         }
@@ -60,20 +78,12 @@ public abstract class DescriptorFramePort implements FramePort {
     }
 
     @Override
-    public final int readFrame(ByteBuffer direct) {
-        requireDirect(direct);
-        long n = retrying(() -> libc.read(checkedFd(), direct, direct.remaining()));
-        if (n < 0) {
-            throw HostNetworkException.fromErrno("read a frame from " + name, Libc.errno());
-        }
-        direct.position(direct.position() + (int) n);
-        return (int) n;
-    }
-
-    @Override
     public final void writeFrame(byte[] frame, int offset, int length) {
         byte[] bytes = offset == 0 ? frame : Arrays.copyOfRange(frame, offset, offset + length);
-        long n = retrying(() -> libc.write(checkedFd(), bytes, length));
+        long n;
+        while ((n = retrying(() -> libc.write(checkedFd(), bytes, length))) < 0 && Libc.errno() == Errno.EAGAIN) {
+            await(POLLOUT, -1, "wait for room to write to ");
+        }
         checkWritten(n, length);
     }
 
@@ -81,9 +91,37 @@ public abstract class DescriptorFramePort implements FramePort {
     public final void writeFrame(ByteBuffer direct) {
         requireDirect(direct);
         int length = direct.remaining();
-        long n = retrying(() -> libc.write(checkedFd(), direct, length));
+        long n;
+        while ((n = retrying(() -> libc.write(checkedFd(), direct, length))) < 0 && Libc.errno() == Errno.EAGAIN) {
+            await(POLLOUT, -1, "wait for room to write to ");
+        }
         checkWritten(n, length);
         direct.position(direct.limit());
+    }
+
+    /** One non-blocking read into the direct buffer: the frame length, or 0 when none is waiting. */
+    private int tryRead(ByteBuffer direct) {
+        requireDirect(direct);
+        long n = retrying(() -> libc.read(checkedFd(), direct, direct.remaining()));
+        if (n < 0) {
+            if (Libc.errno() == Errno.EAGAIN) {
+                return 0;
+            }
+            throw HostNetworkException.fromErrno("read a frame from " + name, Libc.errno());
+        }
+        direct.position(direct.position() + (int) n);
+        return (int) n;
+    }
+
+    private boolean await(int events, int timeoutMs, String action) {
+        byte[] pollFd = new byte[POLLFD_BYTES];
+        ByteBuffer.wrap(pollFd).order(ByteOrder.nativeOrder()).putInt(0, checkedFd())
+                .putShort(POLLFD_EVENTS_OFFSET, (short) events);
+        int ready = libc.poll(pollFd, 1, timeoutMs);
+        if (ready < 0 && Libc.errno() != Errno.EINTR) {
+            throw HostNetworkException.fromErrno(action + name, Libc.errno());
+        }
+        return ready > 0;
     }
 
     /** Closes the descriptor; subclasses then remove what they created. Idempotent. */

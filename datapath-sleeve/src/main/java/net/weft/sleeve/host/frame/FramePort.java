@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
  * veth end; both carry plain Ethernet frames (destination MAC first, no FCS), one per call.
  *
  * <p>Reads and writes may run on different threads; each direction must be used by one thread at a
- * time. A blocked read is not woken by {@link #close()}: readers that must stop wait with
- * {@link #awaitFrame(int)} and check their own stop flag between waits.
+ * time. A blocked read is not woken by {@link #close()}: readers that must stop read with
+ * {@link #readFrame(ByteBuffer, int)} and check their own stop flag between calls.
  */
 public interface FramePort extends AutoCloseable {
 
@@ -34,6 +34,14 @@ public interface FramePort extends AutoCloseable {
      * @return the number of bytes stored
      */
     int readFrame(ByteBuffer direct);
+
+    /**
+     * Like {@link #readFrame(ByteBuffer)} but waits at most {@code timeoutMs}: the loop for a reader that
+     * must notice a stop request, at one system call per frame while frames keep coming.
+     *
+     * @return the number of bytes stored, or 0 when no frame came in time
+     */
+    int readFrame(ByteBuffer direct, int timeoutMs);
 
     /** Like {@link #readFrame(ByteBuffer)} into {@code buffer[offset, offset + length)} (one extra copy). */
     int readFrame(byte[] buffer, int offset, int length);

@@ -20,6 +20,7 @@ public final class PacketPort extends DescriptorFramePort {
 
     private static final int AF_PACKET = 17;
     private static final int SOCK_RAW = 3;
+    private static final int SOCK_NONBLOCK = 0x800;
     private static final int SOCK_CLOEXEC = 0x80000;
     /** ETH_P_ALL in network byte order, as {@code socket(2)} and {@code sockaddr_ll} want it. */
     private static final int ETH_P_ALL_NETWORK_ORDER = Short.toUnsignedInt(Short.reverseBytes((short) 0x0003));
@@ -57,7 +58,7 @@ public final class PacketPort extends DescriptorFramePort {
 
     private static int bind(String captureEnd, int index) {
         LibC libc = Libc.api();
-        int fd = libc.socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, ETH_P_ALL_NETWORK_ORDER);
+        int fd = libc.socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, ETH_P_ALL_NETWORK_ORDER);
         if (fd < 0) {
             throw HostNetworkException.fromErrno("open a packet socket", Libc.errno());
         }

@@ -27,6 +27,7 @@ public final class TapDevice extends DescriptorFramePort {
 
     private static final String CLONE_DEVICE = "/dev/net/tun";
     private static final int O_RDWR = 2;
+    private static final int O_NONBLOCK = 0x800;
     private static final int O_CLOEXEC = 0x80000;
     private static final long TUNSETIFF = 0x400454caL;
     private static final int IFF_TAP = 0x0002;
@@ -50,7 +51,7 @@ public final class TapDevice extends DescriptorFramePort {
             throw new IllegalArgumentException("invalid TAP name (1-15 characters): " + namePattern);
         }
         LibC libc = Libc.api();
-        int fd = libc.open(CLONE_DEVICE, O_RDWR | O_CLOEXEC);
+        int fd = libc.open(CLONE_DEVICE, O_RDWR | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
             throw HostNetworkException.fromErrno("open " + CLONE_DEVICE, Libc.errno());
         }

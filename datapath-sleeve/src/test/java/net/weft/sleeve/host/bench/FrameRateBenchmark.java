@@ -93,9 +93,8 @@ public final class FrameRateBenchmark {
     private static void capture(FramePort port, Counter captured) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(FramePort.MAX_FRAME_BYTES);
         while (!captured.stop) {
-            if (port.awaitFrame(POLL_MS)) {
-                buffer.clear();
-                port.readFrame(buffer);
+            buffer.clear();
+            if (port.readFrame(buffer, POLL_MS) > 0) {
                 captured.count++;
             }
         }

@@ -90,9 +90,10 @@ class TapDeviceTest {
     }
 
     @Test
-    void waiting_for_a_frame_on_a_tap_that_is_down_returns_without_one() {
+    void waiting_or_reading_with_a_timeout_on_a_tap_that_is_down_returns_without_a_frame() {
         try (TapDevice tap = TapDevice.open(HostTools.uniqueName("wft"))) {
             assertThat(tap.awaitFrame(0)).isFalse();
+            assertThat(tap.readFrame(ByteBuffer.allocateDirect(TapDevice.MAX_FRAME_BYTES), 0)).isZero();
         }
     }
 }
