@@ -18,6 +18,8 @@ import net.weft.sleeve.host.rtnl.Rtnetlink;
  */
 public final class PacketPort extends DescriptorFramePort {
 
+    /** Receive buffer asked for (forced past rmem_max when root), so bursts wait instead of being dropped. */
+    public static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
     private static final int AF_PACKET = 17;
     private static final int SOCK_RAW = 3;
     private static final int SOCK_NONBLOCK = 0x800;
@@ -26,6 +28,9 @@ public final class PacketPort extends DescriptorFramePort {
     private static final int ETH_P_ALL_NETWORK_ORDER = Short.toUnsignedInt(Short.reverseBytes((short) 0x0003));
     private static final int SOCKADDR_LL_BYTES = 20;
     private static final int SOL_PACKET = 263;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVBUF = 8;
+    private static final int SO_RCVBUFFORCE = 33;
     /** Do not hand our own transmitted frames back to us. */
     private static final int PACKET_IGNORE_OUTGOING = 23;
 
@@ -71,6 +76,11 @@ public final class PacketPort extends DescriptorFramePort {
             int errno = Libc.errno();
             Libc.closeQuietly(fd);
             throw HostNetworkException.fromErrno("bind a packet socket to " + captureEnd, errno);
+        }
+        byte[] size = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder())
+                .putInt(RECEIVE_BUFFER_BYTES).array();
+        if (libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, size, size.length) < 0) {
+            libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, size, size.length);
         }
         return fd;
     }
