@@ -139,6 +139,17 @@ public final class Rtnetlink implements AutoCloseable {
         socket.execute("set MTU " + mtu + " on " + name + where, w);
     }
 
+    /**
+     * Sets a link's transmit queue length in frames; for a TAP device this is the ring of frames
+     * waiting for this process to read them.
+     */
+    public void setTxQueueLength(String name, int frames) {
+        checkName(name);
+        NetlinkMessageWriter w = LinkMessages.linkByName(Rtnl.RTM_SETLINK, name)
+                .putIntAttribute(Rtnl.IFLA_TXQLEN, frames);
+        socket.execute("set transmit queue length " + frames + " on " + name + where, w);
+    }
+
     /** Sets a link's hardware address. */
     public void setMac(String name, MacAddress mac) {
         checkName(name);

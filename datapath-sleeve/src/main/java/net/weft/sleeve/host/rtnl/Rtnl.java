@@ -32,6 +32,7 @@ final class Rtnl {
     static final int IFLA_MTU = 4;
     static final int IFLA_LINK = 5;
     static final int IFLA_MASTER = 10;
+    static final int IFLA_TXQLEN = 13;
     static final int IFLA_LINKINFO = 18;
     static final int IFLA_EXT_MASK = 29;
     static final int IFLA_NET_NS_FD = 28;

@@ -22,6 +22,8 @@ import net.weft.sleeve.host.rtnl.Rtnetlink;
  */
 public final class TapDevice extends DescriptorFramePort {
 
+    /** Frames the kernel holds for the reader before dropping (the TAP's transmit queue length). */
+    public static final int QUEUE_FRAMES = 10_000;
     /** A name with {@code %d} lets the kernel pick the first free number, e.g. {@code weft-tap0}. */
     public static final String DEFAULT_NAME_PATTERN = "weft-tap%d";
 
@@ -72,13 +74,14 @@ public final class TapDevice extends DescriptorFramePort {
     }
 
     /**
-     * Creates a TAP interface, makes it a port of {@code bridgeName} with the given MTU and brings it up:
-     * the usual way to get a capture/injection port.
+     * Creates a TAP interface, makes it a port of {@code bridgeName} with the given MTU and a queue of
+     * {@link #QUEUE_FRAMES}, and brings it up: the usual way to get a capture/injection port.
      */
     public static TapDevice openOnBridge(String namePattern, String bridgeName, int mtu) {
         TapDevice tap = open(namePattern);
         try (Rtnetlink rtnl = Rtnetlink.openHost()) {
             rtnl.setMtu(tap.name(), mtu);
+            rtnl.setTxQueueLength(tap.name(), QUEUE_FRAMES);
             rtnl.setMaster(tap.name(), bridgeName);
             rtnl.setUp(tap.name(), true);
             return tap;

@@ -53,7 +53,7 @@ class TapDeviceTest {
         plumbing.attach(ns, CONTAINER, 1376, Optional.empty());
 
         try (TapDevice tap = TapDevice.openOnBridge(HostTools.uniqueName("wft"), bridge, 1376)) {
-            assertThat(checked("ip", "link", "show", tap.name())).contains("master " + bridge, "mtu 1376");
+            assertThat(checked("ip", "link", "show", tap.name())).contains("master " + bridge, "mtu 1376", "qlen 10000");
             byte[] request = ArpFrames.request(INJECTOR_MAC, INJECTOR_IP, CONTAINER);
 
             tap.writeFrame(request, 0, request.length);
