@@ -20,6 +20,8 @@ import net.weft.sleeve.host.netns.NetworkNamespace;
 /** Link and address operations against the real kernel, checked with {@code ip}. Runs as root only. */
 class RtnetlinkTest {
 
+    /** Enough links that their dump (about 1 KiB each) needs several datagrams of at most 32 KiB. */
+    private static final int MANY_LINKS = 120;
     private static final MacAddress BRIDGE_MAC = MacAddress.of("02:12:34:56:78:9a");
 
     private final String bridge = HostTools.uniqueName("wfb");
@@ -101,6 +103,20 @@ class RtnetlinkTest {
         assertThat(inside).contains("mtu 1300", "02:aa:bb:cc:dd:ee", "inet 10.47.1.2/24 brd 10.47.1.255", "UP");
         assertThat(checked("ip", "link", "show", hostEnd)).contains("master " + bridge);
         assertThat(host.link(hostEnd).isPortOf(host.link(bridge).index())).isTrue();
+    }
+
+    @Test
+    void a_dump_spanning_several_datagrams_lists_every_link() {
+        namespace = HostTools.createNamespace();
+        try (Rtnetlink inside = Rtnetlink.openInside(NetworkNamespace.named(namespace))) {
+            for (int i = 0; i < MANY_LINKS; i++) {
+                inside.createBridge("wfmany" + i, Optional.empty(), 1500);
+            }
+
+            assertThat(inside.links()).extracting(LinkInfo::name).hasSize(MANY_LINKS + 1).contains("lo", "wfmany0",
+                    "wfmany" + (MANY_LINKS - 1));
+        }
+        assertThat(checked("ip", "-n", namespace, "-o", "link").lines()).hasSize(MANY_LINKS + 1);
     }
 
     @Test
