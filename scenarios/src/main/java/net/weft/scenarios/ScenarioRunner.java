@@ -25,6 +25,8 @@ public final class ScenarioRunner {
     public static final int PROBE_PINGS = 3;
     /** Virtual time a probe needs to finish: its pings one second apart plus the last one's timeout. */
     public static final long PROBE_WINDOW_NS = (PROBE_PINGS + 1) * Cluster.S;
+    /** Up to this many peers the monitor samples every 100 ms; above, every 500 ms. */
+    public static final int SMALL_NETWORK_PEERS = 20;
     /** Above this many peers the monitor samples less often and skips per-sample safety checks. */
     public static final int LARGE_NETWORK_PEERS = 200;
     /** Above this many peers the monitor samples rarely (convergence checks cost O(n^2)). */
@@ -82,8 +84,8 @@ public final class ScenarioRunner {
     /** Runs the scenario to the end and judges it. */
     public ScenarioResult run() {
         int n = scenario.peers().size();
-        long sample = n > HUGE_NETWORK_PEERS ? 2 * Cluster.S : n > LARGE_NETWORK_PEERS ? 500 * Cluster.MS
-                : Cluster.DEFAULT_SAMPLE_NS;
+        long sample = n > HUGE_NETWORK_PEERS ? 5 * Cluster.S : n > LARGE_NETWORK_PEERS ? 2 * Cluster.S
+                : n > SMALL_NETWORK_PEERS ? 500 * Cluster.MS : Cluster.DEFAULT_SAMPLE_NS;
         Cluster c = new Cluster(seed, nodes, sample, sample * 10);
         c.monitor().setCheckSafety(n <= LARGE_NETWORK_PEERS);
         c.setDefaultLink(scenario.network());
@@ -107,6 +109,7 @@ public final class ScenarioRunner {
             c.runUntil(end * k / PROGRESS_SLICES);
             progress.at(c.nowNs(), end, c.network().eventsProcessed());
         }
+        c.monitor().setCheckSafety(true);
         c.checkNow();
         result.finish(System.nanoTime() - wallStart, recorder == null ? 0 : recorder.hash());
         return result;

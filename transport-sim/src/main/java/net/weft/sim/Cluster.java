@@ -47,6 +47,7 @@ public final class Cluster {
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final ConvergenceMonitor monitor;
     private boolean monitorStarted;
+    private Timings timings = Timings.weave();
 
     /** A cluster running the real router, all randomness from {@code seed}. */
     public Cluster(long seed) {
@@ -87,6 +88,7 @@ public final class Cluster {
 
     /** Router timings for routers started from now on. */
     public void setTimings(Timings t) {
+        timings = t;
         net.setTimings(t);
     }
 
@@ -320,9 +322,19 @@ public final class Cluster {
         return out;
     }
 
-    /** Data-plane safety violations now (bad next hops, loops). */
+    /**
+     * Data-plane safety violations now (bad next hops, loops). A next hop whose connection the router lost
+     * within its route-recalculation delay ({@link Timings#routeRecalcDeferNs}) is not yet a violation.
+     */
     public List<String> safetyViolations() {
-        return RouteCheck.violations(liveViews());
+        return safetyViolations(liveViews());
+    }
+
+    /** Same, on snapshots already taken now. */
+    public List<String> safetyViolations(Map<PeerName, RouterView> views) {
+        long now = net.nowNs();
+        long grace = timings.routeRecalcDeferNs();
+        return RouteCheck.violations(views, (self, hop) -> monitor.recentlyLost(self, hop, now, grace));
     }
 
     /**
@@ -331,7 +343,11 @@ public final class Cluster {
      * peer of its component, list nobody outside it (paused peers excepted), and route to all of them.
      */
     public List<String> convergenceProblems() {
-        Map<PeerName, RouterView> all = liveViews();
+        return convergenceProblems(liveViews());
+    }
+
+    /** Same, on snapshots already taken now. */
+    public List<String> convergenceProblems(Map<PeerName, RouterView> all) {
         List<String> out = new ArrayList<>();
         for (List<Integer> component : liveComponents()) {
             Map<PeerName, RouterView> views = new TreeMap<>();

@@ -1,8 +1,13 @@
 package net.weft.sim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import net.weft.core.conn.ConnectionState;
+import net.weft.core.id.PeerName;
 import net.weft.core.trace.TraceEvent;
+import net.weft.sim.check.RouteCheck;
 
 /**
  * Measures how long the network takes to converge after each topology event (a fault, a heal, a start).
@@ -53,11 +58,20 @@ public final class ConvergenceMonitor implements SimObserver {
         }
     }
 
+    /** A loop seen at samples spanning longer than this is a violation; shorter ones are only counted. */
+    public static final long DEFAULT_LOOP_PERSISTENCE_NS = 5_000_000_000L;
+    private static final int MAX_VIOLATIONS_KEPT = 100;
+
     private final Cluster cluster;
     private final long sampleNs;
     private final long recheckNs;
     private final List<Epoch> epochs = new ArrayList<>();
     private final List<String> safetyViolations = new ArrayList<>();
+    private final Map<PeerName, Map<PeerName, Long>> lostAtNs = new HashMap<>();
+    private final Map<String, Long> loopsSinceNs = new HashMap<>();
+    private final java.util.Set<String> reportedLoops = new java.util.HashSet<>();
+    private long loopPersistenceNs = DEFAULT_LOOP_PERSISTENCE_NS;
+    private long transientLoops;
     private long lastChangeNs;
     private long lastFailedCheckNs;
     private long lastCheckNs = Long.MIN_VALUE / 2;
@@ -79,6 +93,12 @@ public final class ConvergenceMonitor implements SimObserver {
 
     @Override
     public void trace(int host, TraceEvent e) {
+        if (e instanceof TraceEvent.ConnectionStateChanged) {
+            TraceEvent.ConnectionStateChanged c = (TraceEvent.ConnectionStateChanged) e;
+            if (c.state() == ConnectionState.CLOSED && !c.remote().equals(PeerName.UNKNOWN)) {
+                lostAtNs.computeIfAbsent(c.self(), k -> new HashMap<>()).put(c.remote(), c.atNs());
+            }
+        }
         if (e instanceof TraceEvent.PeerAdded || e instanceof TraceEvent.PeerRemoved
                 || e instanceof TraceEvent.ConnectionStateChanged || e instanceof TraceEvent.LocalVersionBumped
                 || e instanceof TraceEvent.RoutesRecomputed
@@ -86,6 +106,16 @@ public final class ConvergenceMonitor implements SimObserver {
             lastChangeNs = Math.max(lastChangeNs, e.atNs());
             dirty = true;
         }
+    }
+
+    /**
+     * True when {@code self} lost a connection to {@code peer} at most {@code graceNs} before {@code nowNs}:
+     * its routes may still name that peer until the coalesced recalculation runs.
+     */
+    boolean recentlyLost(PeerName self, PeerName peer, long nowNs, long graceNs) {
+        Map<PeerName, Long> lost = lostAtNs.get(self);
+        Long at = lost == null ? null : lost.get(peer);
+        return at != null && nowNs - at <= graceNs;
     }
 
     /** Starts a new epoch now. */
@@ -112,14 +142,11 @@ public final class ConvergenceMonitor implements SimObserver {
         checks++;
         lastCheckNs = nowNs;
         dirty = false;
+        Map<PeerName, net.weft.core.view.RouterView> views = cluster.liveViews();
         if (checkSafety) {
-            for (String v : cluster.safetyViolations()) {
-                if (safetyViolations.size() < 100) {
-                    safetyViolations.add(TraceFormat.time(nowNs) + " " + v);
-                }
-            }
+            checkSafety(nowNs, views);
         }
-        List<String> problems = cluster.convergenceProblems();
+        List<String> problems = cluster.convergenceProblems(views);
         Epoch current = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
         if (!problems.isEmpty()) {
             lastProblem = problems.get(0);
@@ -134,6 +161,46 @@ public final class ConvergenceMonitor implements SimObserver {
             boolean changeSeen = lastChangeNs > current.startNs || lastFailedCheckNs > current.startNs;
             current.convergedAtNs = changeSeen ? Math.max(lastChangeNs, lastFailedCheckNs) : nowNs;
         }
+    }
+
+    private void checkSafety(long nowNs, Map<PeerName, net.weft.core.view.RouterView> views) {
+        Map<String, Long> stillLooping = new HashMap<>();
+        for (String v : cluster.safetyViolations(views)) {
+            if (!v.startsWith(RouteCheck.LOOP_PREFIX)) {
+                record(nowNs, v);
+                continue;
+            }
+            long since = loopsSinceNs.getOrDefault(v, nowNs);
+            if (since == nowNs) {
+                transientLoops++;
+            }
+            stillLooping.put(v, since);
+            if (nowNs - since > loopPersistenceNs && reportedLoops.add(v)) {
+                record(nowNs, v + " (for " + TraceFormat.time(nowNs - since) + " s)");
+            }
+        }
+        loopsSinceNs.clear();
+        loopsSinceNs.putAll(stillLooping);
+    }
+
+    private void record(long nowNs, String violation) {
+        if (safetyViolations.size() < MAX_VIOLATIONS_KEPT) {
+            safetyViolations.add(TraceFormat.time(nowNs) + " " + violation);
+        }
+    }
+
+    /**
+     * Sets how long a forwarding loop may last before it is a violation. Weave-style routing has transient
+     * loops by design: a router that loses a link reroutes after 100 ms but tells the others only after its
+     * 1 s topology-update delay, so a neighbour may bounce frames back meanwhile.
+     */
+    public void setLoopPersistenceNs(long ns) {
+        loopPersistenceNs = ns;
+    }
+
+    /** Distinct forwarding loops seen at samples (transient ones included). */
+    public long loopsSeen() {
+        return transientLoops;
     }
 
     /** Every epoch so far. */

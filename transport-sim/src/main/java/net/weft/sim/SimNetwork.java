@@ -306,7 +306,7 @@ public final class SimNetwork {
         Host h = hosts.get(i);
         List<String> targets = new ArrayList<>();
         for (int n : underlay.neighbours(i)) {
-            targets.add(hosts.get(n).endpoint.toString());
+            targets.add(hosts.get(n).ip);
         }
         feed(h, new Input.ConnectRequested(targets, false));
     }

@@ -15,13 +15,18 @@ import net.weft.core.view.RouterView;
 /**
  * Safety of the data plane, checked on a set of router snapshots taken at the same instant:
  * <ol>
- *   <li>every unicast next hop a router uses is a peer it has an established connection to;</li>
+ *   <li>every unicast next hop a router uses is a peer it has an established connection to, unless the
+ *       caller tolerates that pair (the router lost the connection so recently that its coalesced route
+ *       recalculation is still pending, as Weave's is for 100 ms);</li>
  *   <li>following next hops from any router towards any destination never revisits a router (no
  *       forwarding loop). A walk that ends at a router with no route is a black hole, not a loop.</li>
  * </ol>
  * The walk is memoised per destination, so checking n routers with full tables costs O(n^2) map lookups.
  */
 public final class RouteCheck {
+
+    /** How every loop violation starts. */
+    public static final String LOOP_PREFIX = "forwarding loop towards ";
 
     private static final int UNSEEN = 0;
     private static final int ON_PATH = 1;
@@ -32,10 +37,19 @@ public final class RouteCheck {
 
     /** Violations found, one line each; empty when safe. {@code views} maps each live router's name. */
     public static List<String> violations(Map<PeerName, RouterView> views) {
+        return violations(views, (self, hop) -> false);
+    }
+
+    /**
+     * Same, tolerating next hops for which {@code tolerated.test(router, hop)} holds (connections lost within
+     * the route-recalculation delay).
+     */
+    public static List<String> violations(Map<PeerName, RouterView> views,
+            java.util.function.BiPredicate<PeerName, PeerName> tolerated) {
         List<String> out = new ArrayList<>();
         Set<PeerName> destinations = new java.util.TreeSet<>();
         for (RouterView v : views.values()) {
-            checkNextHops(v, out);
+            checkNextHops(v, tolerated, out);
             destinations.addAll(v.unicastRoutes().keySet());
         }
         for (PeerName d : destinations) {
@@ -44,7 +58,8 @@ public final class RouteCheck {
         return out;
     }
 
-    private static void checkNextHops(RouterView v, List<String> out) {
+    private static void checkNextHops(RouterView v, java.util.function.BiPredicate<PeerName, PeerName> tolerated,
+            List<String> out) {
         Set<PeerName> established = new HashSet<>();
         for (ConnectionView c : v.connections()) {
             if (c.state() == ConnectionState.ESTABLISHED) {
@@ -56,7 +71,7 @@ public final class RouteCheck {
             if (r.getKey().equals(v.name()) || hop.equals(PeerName.UNKNOWN)) {
                 continue;
             }
-            if (!established.contains(hop)) {
+            if (!established.contains(hop) && !tolerated.test(v.name(), hop)) {
                 out.add(label(v) + " routes to " + r.getKey() + " via " + hop
                         + ", which is not an established neighbour");
             }
@@ -74,7 +89,7 @@ public final class RouteCheck {
                 cur = nextHop(views.get(cur), dest);
             }
             if (cur != null && state.getOrDefault(cur, UNSEEN) == ON_PATH) {
-                out.add("forwarding loop towards " + dest + ": " + loopText(views, path, cur));
+                out.add(LOOP_PREFIX + dest + ": " + loopText(views, path, cur));
             }
             for (PeerName p : path) {
                 state.put(p, DONE);
