@@ -28,7 +28,7 @@ public final class SwarmScenario {
     /** When faults stop and everything is healed. */
     public static final long HEAL_AT_NS = 40 * 1_000_000_000L;
     /** How long after healing the peers have to converge. */
-    public static final long CONVERGE_BOUND_NS = 40 * 1_000_000_000L;
+    public static final long CONVERGE_BOUND_NS = 60 * 1_000_000_000L;
 
     private static final long S = 1_000_000_000L;
     private static final long MS = 1_000_000L;
