@@ -2,6 +2,7 @@ package net.weft.core.router;
 
 import static net.weft.core.router.TestNet.MS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -106,7 +107,8 @@ class EncryptedMeshTest {
 
         net.input("p5", new Input.FrameCaptured(Frames.unicast(5, 1)));
         net.runFor(1 * S);
-        assertThat(net.delivered.get("p1")).singleElement().satisfies(f -> assertThat(f).isEqualTo(Frames.unicast(5, 1)));
+        assertThat(net.delivered.get("p1")).singleElement()
+                .satisfies(f -> assertThat(f).isEqualTo(Frames.unicast(5, 1)));
         for (String h : List.of("p2", "p3", "p4", "p5")) {
             assertThat(net.delivered.get(h)).as(h).hasSize(1);
         }
@@ -261,6 +263,23 @@ class EncryptedMeshTest {
                 .allSatisfy(d -> assertThat(d.payload()).hasSize(SEALED_HEARTBEAT_BYTES));
         assertThat(net.routers.get("h1").view().connections()).singleElement()
                 .satisfies(c -> assertThat(c.mtu()).isEqualTo(1414));
+    }
+
+    @Test
+    void theShownOverlayMtuFollowsTheUnderlayMtuSetting() {
+        TestNet net = new TestNet();
+        net.add("h1", 1, cfg -> cfg.withUnderlayMtu(9000));
+        net.add("h2", 2, cfg -> cfg.withUnderlayMtu(9000).withPassword("").withTrustedSubnets(List.of()));
+        connect(net);
+        net.runFor(5 * S);
+
+        assertThat(net.routers.get("h1").view().connections()).singleElement().satisfies(c -> {
+            assertThat(c.encrypted()).isFalse();
+            assertThat(c.mtu()).isEqualTo(9000 - 62);
+        });
+        assertThatThrownBy(() -> net.routers.get("h1").config().withUnderlayMtu(637))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("underlay MTU");
+        assertThat(net.routers.get("h1").config().withUnderlayMtu(638).underlayMtu()).isEqualTo(638);
     }
 
     @Test
