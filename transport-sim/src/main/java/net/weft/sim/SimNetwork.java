@@ -302,6 +302,12 @@ public final class SimNetwork {
         note((restart ? "restart " : "start ") + h.nickname + " " + h.name + " uid " + Long.toUnsignedString(uid));
     }
 
+    /**
+     * Gives the router its link neighbours as targets, as bare IPs ({@code weave launch 10.0.0.2}), so the
+     * port defaults to 6783. Weave skips a port-less target when an inbound connection from that IP exists;
+     * with explicit {@code ip:6783} targets both ends of every link keep dialling each other and the
+     * duplicate-connection tie-break keeps replacing established connections.
+     */
     private void connectToNeighbours(int i) {
         Host h = hosts.get(i);
         List<String> targets = new ArrayList<>();
