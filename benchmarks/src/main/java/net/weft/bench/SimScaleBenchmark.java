@@ -10,6 +10,7 @@ import net.weft.core.trace.TraceEvent;
 import net.weft.scenarios.LinkSpec;
 import net.weft.scenarios.Topologies;
 import net.weft.sim.Cluster;
+import net.weft.sim.ConvergenceMonitor;
 import net.weft.sim.NodeFactory;
 import net.weft.sim.SimObserver;
 
@@ -90,8 +91,7 @@ public final class SimScaleBenchmark {
         public void trace(int host, TraceEvent e) {
             if (e instanceof TraceEvent.GossipSent) {
                 bytes += ((TraceEvent.GossipSent) e).bytes();
-            } else if (e instanceof TraceEvent.PeerAdded || e instanceof TraceEvent.PeerRemoved
-                    || e instanceof TraceEvent.ConnectionStateChanged || e instanceof TraceEvent.RoutesRecomputed) {
+            } else if (ConvergenceMonitor.isTopologyChange(e)) {
                 changes++;
             }
         }

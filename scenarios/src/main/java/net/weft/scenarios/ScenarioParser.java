@@ -88,8 +88,8 @@ public final class ScenarioParser {
         long lastNs = list.isEmpty() ? 0 : list.get(list.size() - 1).atNs();
         long runFor = top.containsKey("run-for") ? y.duration(top.get("run-for"), "run-for") : lastNs + DEFAULT_TAIL_NS;
         if (runFor < lastNs) {
-            throw y.error(top.get("run-for"), "run-for (" + Durations.format(runFor) + ") ends before the last event at "
-                    + Durations.format(lastNs));
+            throw y.error(top.get("run-for"), "run-for (" + Durations.format(runFor)
+                    + ") ends before the last event at " + Durations.format(lastNs));
         }
         List<Expectation> expect = top.containsKey("expect") ? events.expectations(top.get("expect")) : List.of();
         return new Scenario(name, file, seed, peers, links, network, timings, containers, list, runFor, expect);

@@ -162,7 +162,8 @@ public final class ScenarioResult {
         out.add("gossip: " + timeline.gossipMessages() + " messages, " + timeline.gossipBytes() + " bytes"
                 + gossipChannels());
         out.add("frames: " + timeline.framesForwarded() + " forwarded, " + timeline.framesDelivered()
-                + " delivered to bridges" + (timeline.frameDrops().isEmpty() ? "" : ", dropped " + timeline.frameDrops()));
+                + " delivered to bridges"
+                + (timeline.frameDrops().isEmpty() ? "" : ", dropped " + timeline.frameDrops()));
         TreeMap<String, Long> drops = cluster.network().dropReasons();
         out.add("datagrams: " + cluster.network().counters().get("datagrams_sent") + " sent, "
                 + cluster.network().counters().get("datagrams_delivered") + " delivered"

@@ -88,6 +88,9 @@ public final class ScenarioRunner {
                 : n > SMALL_NETWORK_PEERS ? 500 * Cluster.MS : Cluster.DEFAULT_SAMPLE_NS;
         Cluster c = new Cluster(seed, nodes, sample, sample * 10);
         c.monitor().setCheckSafety(n <= LARGE_NETWORK_PEERS);
+        if (n <= SMALL_NETWORK_PEERS) {
+            c.monitor().checkSafetyAtEveryChange(c.network());
+        }
         c.setDefaultLink(scenario.network());
         c.setTimings(TimingsOverride.apply(net.weft.core.Timings.weave(), scenario.timings()));
         build(c);

@@ -10,14 +10,21 @@ import net.weft.core.trace.TraceEvent;
 import net.weft.sim.check.RouteCheck;
 
 /**
- * Measures how long the network takes to converge after each topology event (a fault, a heal, a start).
+ * Measures how long the network takes to converge after each topology event (a fault, a heal, a start),
+ * and samples data-plane safety.
  *
  * <p>Routers report topology-relevant changes as trace events; the monitor remembers the last one. Every
  * {@code sampleNs} of virtual time it checks convergence (through the {@link Cluster}) when something changed
  * since the last check, or when {@code recheckNs} passed. When a check succeeds, the network has been
  * converged since the later of the last change and the last failed check (or, when neither happened since the
- * epoch began, since this check: an upper bound): that instant minus the epoch start is the convergence time. A later failed check in the same epoch clears it. Safety
- * ({@link net.weft.sim.check.RouteCheck}) is checked at every sample too.
+ * epoch began, since this check: an upper bound); that instant minus the epoch start is the convergence
+ * time. A later failed check in the same epoch clears it.
+ *
+ * <p>Safety ({@link net.weft.sim.check.RouteCheck}) is checked at the same samples (and, when asked, after
+ * every event that recomputed routes or changed a connection): a next hop that is not an
+ * established neighbour is a violation unless its connection was lost less than the route-recalculation delay
+ * ago, and a forwarding loop is a violation once the same loop has been seen for longer than the loop
+ * persistence bound (shorter, transient loops are counted in {@link #loopsSeen}).
  */
 public final class ConvergenceMonitor implements SimObserver {
 
@@ -72,6 +79,7 @@ public final class ConvergenceMonitor implements SimObserver {
     private final java.util.Set<String> reportedLoops = new java.util.HashSet<>();
     private long loopPersistenceNs = DEFAULT_LOOP_PERSISTENCE_NS;
     private long transientLoops;
+    private boolean routesTouched;
     private long lastChangeNs;
     private long lastFailedCheckNs;
     private long lastCheckNs = Long.MIN_VALUE / 2;
@@ -91,21 +99,49 @@ public final class ConvergenceMonitor implements SimObserver {
         checkSafety = on;
     }
 
+    /**
+     * Also checks safety after every event in which a router recomputed its routes or a connection changed
+     * state (the only events that can break it), not just at samples. Costs O(n^2) per such event.
+     */
+    public void checkSafetyAtEveryChange(SimNetwork net) {
+        net.setAfterEvent(() -> {
+            if (routesTouched && checkSafety) {
+                routesTouched = false;
+                checkSafety(net.nowNs(), cluster.liveViews());
+            }
+        });
+    }
+
     @Override
     public void trace(int host, TraceEvent e) {
+        if (e instanceof TraceEvent.RoutesRecomputed || e instanceof TraceEvent.ConnectionStateChanged) {
+            routesTouched = true;
+        }
         if (e instanceof TraceEvent.ConnectionStateChanged) {
             TraceEvent.ConnectionStateChanged c = (TraceEvent.ConnectionStateChanged) e;
             if (c.state() == ConnectionState.CLOSED && !c.remote().equals(PeerName.UNKNOWN)) {
                 lostAtNs.computeIfAbsent(c.self(), k -> new HashMap<>()).put(c.remote(), c.atNs());
             }
         }
-        if (e instanceof TraceEvent.PeerAdded || e instanceof TraceEvent.PeerRemoved
-                || e instanceof TraceEvent.ConnectionStateChanged || e instanceof TraceEvent.LocalVersionBumped
-                || e instanceof TraceEvent.RoutesRecomputed
-                || (e instanceof TraceEvent.GossipReceived && ((TraceEvent.GossipReceived) e).changed())) {
+        if (isTopologyChange(e)) {
             lastChangeNs = Math.max(lastChangeNs, e.atNs());
             dirty = true;
         }
+    }
+
+    /**
+     * True for trace events that can change what the convergence check compares: peers added or removed,
+     * version bumps, route recomputations, news from gossip, and state changes of connections to a named
+     * peer. Dials that fail before a handshake (discovery aimed at peers the underlay cannot reach) are not.
+     */
+    public static boolean isTopologyChange(TraceEvent e) {
+        if (e instanceof TraceEvent.ConnectionStateChanged) {
+            return !((TraceEvent.ConnectionStateChanged) e).remote().equals(PeerName.UNKNOWN);
+        }
+        return e instanceof TraceEvent.PeerAdded || e instanceof TraceEvent.PeerRemoved
+                || e instanceof TraceEvent.LocalVersionBumped
+                || e instanceof TraceEvent.RoutesRecomputed
+                || (e instanceof TraceEvent.GossipReceived && ((TraceEvent.GossipReceived) e).changed());
     }
 
     /**

@@ -72,6 +72,7 @@ public final class SimNetwork {
     private long nowNs;
     private long events;
     private int containerCount;
+    private Runnable afterEvent;
 
     /** An empty network whose every random draw derives from {@code seed}, running nodes from {@code factory}. */
     public SimNetwork(long seed, NodeFactory factory) {
@@ -114,6 +115,11 @@ public final class SimNetwork {
     /** Timings routers started from now on run with. */
     public void setTimings(Timings t) {
         this.timings = t;
+    }
+
+    /** Runs {@code hook} after every event (null: none); used for per-event safety checks. */
+    public void setAfterEvent(Runnable hook) {
+        this.afterEvent = hook;
     }
 
     /** Registers an observer. */
@@ -429,6 +435,9 @@ public final class SimNetwork {
             nowNs = popped.timeNs;
             events++;
             dispatch(popped.kind, popped.host, popped.arg, popped.object);
+            if (afterEvent != null) {
+                afterEvent.run();
+            }
         }
         nowNs = Math.max(nowNs, endNs);
     }
