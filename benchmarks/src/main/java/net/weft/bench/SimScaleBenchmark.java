@@ -20,8 +20,9 @@ import net.weft.sim.SimObserver;
  * bytes per peer that one topology change (a peer crash) costs. A second table measures the engine alone
  * (nodes that only exchange datagrams) to show its own events/s without the router's cost.
  *
- * <p>Usage: {@code SimScaleBenchmark [sizes...]} (default 100 1000 10000). Not a test: figures depend on the
- * machine.
+ * <p>Usage: {@code SimScaleBenchmark [--discovery] [sizes...]} (default 100 1000 10000, discovery off: in a
+ * partial-mesh underlay every discovered peer but the link neighbours is unreachable, and each failed dial
+ * costs the router a scan of the whole topology). Not a test: figures depend on the machine.
  */
 public final class SimScaleBenchmark {
 
@@ -36,11 +37,16 @@ public final class SimScaleBenchmark {
     private SimScaleBenchmark() {
     }
 
-    /** Runs the benchmark for the given peer counts. */
+    /** Runs the benchmark for the given peer counts; {@code --discovery} lets routers dial discovered peers. */
     public static void main(String[] args) {
         List<Integer> sizes = new ArrayList<>();
+        boolean discovery = false;
         for (String a : args) {
-            sizes.add(Integer.parseInt(a));
+            if (a.equals("--discovery")) {
+                discovery = true;
+            } else {
+                sizes.add(Integer.parseInt(a));
+            }
         }
         if (sizes.isEmpty()) {
             sizes = List.of(100, 1000, 10000);
@@ -50,11 +56,13 @@ public final class SimScaleBenchmark {
         for (int n : sizes) {
             engineOnly(n);
         }
-        System.out.println("real router, random partial mesh (degree " + DEGREE + "):");
+        System.out.println("real router, random partial mesh (degree " + DEGREE + "), discovery "
+                + (discovery ? "on" : "off (peers dial their link neighbours only; discovered peers are unreachable)")
+                + ":");
         System.out.printf("%8s %10s %9s %12s %12s %9s %14s %12s%n", "peers", "converged", "virtual s", "events",
                 "events/s", "wall s", "peak heap MB", "gossip B/peer/change");
         for (int n : sizes) {
-            realRouter(n);
+            realRouter(n, discovery);
         }
     }
 
@@ -97,9 +105,10 @@ public final class SimScaleBenchmark {
         }
     }
 
-    private static void realRouter(int n) {
+    private static void realRouter(int n, boolean discovery) {
         resetPeaks();
         Cluster c = mesh(n, NodeFactory.routers());
+        c.setDiscovery(discovery);
         GossipBytes gossip = new GossipBytes();
         c.observe(gossip);
         c.startAll();

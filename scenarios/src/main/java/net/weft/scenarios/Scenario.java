@@ -15,13 +15,14 @@ import net.weft.sim.LinkParams;
  * @param links        how peers are linked
  * @param network      link behaviour
  * @param timings      router timing overrides, by kebab-case name ({@code backoff-max}) in nanoseconds
+ * @param discovery    whether routers dial peers they learn from the topology (Weave's default: true)
  * @param containers   containers by peer, in file order
  * @param events       timed events, ordered by time (stable)
  * @param runForNs     how long to run
  * @param expectations what must hold
  */
 public record Scenario(String name, String file, Long seed, List<String> peers, LinkSpec links, LinkParams network,
-        Map<String, Long> timings, Map<String, List<String>> containers, List<ScenarioEvent> events, long runForNs,
+        Map<String, Long> timings, boolean discovery, Map<String, List<String>> containers, List<ScenarioEvent> events, long runForNs,
         List<Expectation> expectations) {
 
     /** Defensive copies. */
@@ -40,13 +41,13 @@ public record Scenario(String name, String file, Long seed, List<String> peers, 
 
     /** Same scenario with other expectations. */
     public Scenario withExpectations(List<Expectation> newExpectations) {
-        return new Scenario(name, file, seed, peers, links, network, timings, containers, events, runForNs,
+        return new Scenario(name, file, seed, peers, links, network, timings, discovery, containers, events, runForNs,
                 newExpectations);
     }
 
     /** Same scenario with other events (used when shrinking fault scripts). */
     public Scenario withEvents(List<ScenarioEvent> newEvents) {
-        return new Scenario(name, file, seed, peers, links, network, timings, containers, newEvents, runForNs,
+        return new Scenario(name, file, seed, peers, links, network, timings, discovery, containers, newEvents, runForNs,
                 expectations);
     }
 }

@@ -32,7 +32,7 @@ public final class ScenarioParser {
     public static final long DEFAULT_TAIL_NS = 60_000_000_000L;
 
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "seed", "peers", "links", "network",
-            "timings", "containers", "events", "run-for", "expect");
+            "timings", "discovery", "containers", "events", "run-for", "expect");
     private static final Set<String> NETWORK_KEYS = Set.of("latency", "jitter", "loss", "duplicate", "reorder", "mtu");
 
     private final YamlTree y;
@@ -76,6 +76,7 @@ public final class ScenarioParser {
         LinkSpec links = top.containsKey("links") ? links(top.get("links"), peers) : new LinkSpec.Full();
         LinkParams network = top.containsKey("network") ? network(top.get("network")) : LinkParams.defaults();
         Map<String, Long> timings = top.containsKey("timings") ? timings(top.get("timings")) : Map.of();
+        boolean discovery = !top.containsKey("discovery") || y.bool(top.get("discovery"), "discovery");
         Set<String> known = new LinkedHashSet<>(peers);
         Map<String, List<String>> containers = top.containsKey("containers")
                 ? containers(top.get("containers"), known) : Map.of();
@@ -92,7 +93,8 @@ public final class ScenarioParser {
                     + ") ends before the last event at " + Durations.format(lastNs));
         }
         List<Expectation> expect = top.containsKey("expect") ? events.expectations(top.get("expect")) : List.of();
-        return new Scenario(name, file, seed, peers, links, network, timings, containers, list, runFor, expect);
+        return new Scenario(name, file, seed, peers, links, network, timings, discovery, containers, list, runFor,
+                expect);
     }
 
     private static String baseName(String file) {

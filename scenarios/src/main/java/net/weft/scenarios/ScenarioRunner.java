@@ -92,6 +92,7 @@ public final class ScenarioRunner {
             c.monitor().checkSafetyAtEveryChange(c.network());
         }
         c.setDefaultLink(scenario.network());
+        c.setDiscovery(scenario.discovery());
         c.setTimings(TimingsOverride.apply(net.weft.core.Timings.weave(), scenario.timings()));
         build(c);
         Map<PeerName, String> names = new HashMap<>();

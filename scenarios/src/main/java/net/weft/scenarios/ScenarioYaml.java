@@ -36,6 +36,9 @@ public final class ScenarioYaml {
             }
             sb.append("}\n");
         }
+        if (!s.discovery()) {
+            sb.append("discovery: false\n");
+        }
         if (!s.containers().isEmpty()) {
             sb.append("containers: {");
             String sep = "";

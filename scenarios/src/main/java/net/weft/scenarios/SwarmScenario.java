@@ -55,7 +55,7 @@ public final class SwarmScenario {
         }
         List<ScenarioEvent> events = faults(rng, peers, links);
         return new Scenario("swarm-" + seed, "swarm-" + seed + ".yaml", seed, peers, new LinkSpec.Explicit(links),
-                net, Map.of(), Map.of(), events, HEAL_AT_NS + CONVERGE_BOUND_NS, expectations());
+                net, Map.of(), true, Map.of(), events, HEAL_AT_NS + CONVERGE_BOUND_NS, expectations());
     }
 
     /** What every swarm run must satisfy. */

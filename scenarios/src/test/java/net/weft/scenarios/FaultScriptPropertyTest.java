@@ -51,7 +51,7 @@ class FaultScriptPropertyTest {
         steps.stream().sorted((a, b) -> Integer.compare(a.atSecond(), b.atSecond()))
                 .forEach(s -> f.add(s.atSecond() * S, KINDS[s.kind()], s.target(), s.target(), 1 + s.target() % 5));
         Scenario sc = new Scenario("fault-script", "fault-script.yaml", 1L, PEERS, new LinkSpec.Explicit(LINKS),
-                LinkParams.defaults().withLatencyNs(2_000_000L), Map.of(), Map.of(),
+                LinkParams.defaults().withLatencyNs(2_000_000L), Map.of(), true, Map.of(),
                 f.healed(SwarmScenario.HEAL_AT_NS), SwarmScenario.HEAL_AT_NS + SwarmScenario.CONVERGE_BOUND_NS,
                 SwarmScenario.expectations());
         return new Script(sc);

@@ -19,6 +19,7 @@ class ScenarioYamlTest {
                 assertThat(again.peers()).as(f.toString()).isEqualTo(s.peers());
                 assertThat(again.links()).isEqualTo(s.links());
                 assertThat(again.network()).isEqualTo(s.network());
+                assertThat(again.discovery()).isEqualTo(s.discovery());
                 assertThat(again.containers()).isEqualTo(s.containers());
                 assertThat(again.events()).extracting(ScenarioEvent::atNs, ScenarioEvent::kind, ScenarioEvent::args)
                         .isEqualTo(s.events().stream().map(e -> org.assertj.core.groups.Tuple.tuple(e.atNs(), e.kind(),

@@ -92,6 +92,11 @@ public final class Cluster {
         net.setTimings(t);
     }
 
+    /** Whether routers started from now on dial peers discovered through the topology. */
+    public void setDiscovery(boolean on) {
+        net.setDiscovery(on);
+    }
+
     /** Virtual time now. */
     public long nowNs() {
         return net.nowNs();

@@ -69,6 +69,7 @@ public final class SimNetwork {
     private final Transport transport;
     private LinkParams defaultLink = LinkParams.defaults();
     private Timings timings = Timings.weave();
+    private boolean discovery = true;
     private long nowNs;
     private long events;
     private int containerCount;
@@ -110,6 +111,11 @@ public final class SimNetwork {
     /** Parameters new links get. */
     public LinkParams defaultLink() {
         return defaultLink;
+    }
+
+    /** Whether routers started from now on dial peers learned from the topology (Weave's default: yes). */
+    public void setDiscovery(boolean on) {
+        this.discovery = on;
     }
 
     /** Timings routers started from now on run with. */
@@ -301,7 +307,7 @@ public final class SimNetwork {
         h.uid = uid;
         int shortId = h.identityRng.fork(SHORT_ID_STREAM).nextInt(SHORT_ID_LIMIT);
         RouterConfig config = RouterConfig.defaults(h.name, h.nickname, new PeerUid(uid), shortId)
-                .withTimings(timings);
+                .withTimings(timings).withDiscovery(discovery);
         TraceSink sink = observers.isEmpty() ? TraceSink.NONE : event -> traceEvent(i, event);
         h.node = factory.create(config, h.identityRng.fork(2L * h.incarnation + 1), sink);
         h.state = HostState.UP;
