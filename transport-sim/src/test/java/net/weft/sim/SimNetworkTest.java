@@ -253,4 +253,42 @@ class SimNetworkTest {
         c.runFor(20 * S);
         assertThat(ticks).containsExactly(7 * S);
     }
+
+    @Test
+    void aOneWayBlockBreaksTcpButLetsDatagramsFlowTheOtherWay() {
+        Cluster c = cluster(13);
+        c.link("p1", "p2");
+        c.startAll();
+        c.runFor(1 * S);
+        c.blockOneWay(List.of("p1"), List.of("p2"));
+        c.runFor(1 * S);
+        assertThat(node("p1").closedReasons).hasSize(2);
+        SimNetwork net = c.network();
+        int before1 = node("p1").datagrams.size();
+        int before2 = node("p2").datagrams.size();
+        new Transport(net).execute(net.host(c.index("p1")),
+                List.of(new Effect.SendDatagram(net.host(c.index("p2")).endpoint, new byte[] {'x'})));
+        new Transport(net).execute(net.host(c.index("p2")),
+                List.of(new Effect.SendDatagram(net.host(c.index("p1")).endpoint, new byte[] {'y'})));
+        c.runFor(10 * MS);
+        assertThat(node("p2").datagrams.size()).isEqualTo(before2);
+        assertThat(node("p1").datagrams.size()).isEqualTo(before1 + 1);
+        assertThat(net.dropReasons()).containsEntry("link down", 1L);
+    }
+
+    @Test
+    void aJoiningPeerDialsItsLinksAndALeavingOneIsGoneForGood() {
+        Cluster c = cluster(14);
+        c.link("p1", "p2");
+        c.startAll();
+        c.runFor(1 * S);
+        c.join("p3", List.of("p1"));
+        c.runFor(1 * S);
+        assertThat(node("p3").remotes.values()).containsOnly(c.network().peerName(c.index("p1")));
+        c.leave("p3");
+        c.runFor(1 * S);
+        assertThat(c.network().state(c.index("p3"))).isEqualTo(HostState.GONE);
+        assertThat(c.network().linked(c.index("p1"), c.index("p3"))).isFalse();
+        assertThat(node("p1").closedReasons).contains("connection reset by peer");
+    }
 }
