@@ -1,5 +1,6 @@
 package net.weft.cli;
 
+import net.weft.daemon.cli.DaemonCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,10 @@ public final class Main {
 
     /** The assembled command line, for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> verb : DaemonCommands.all()) {
+            cl.addSubcommand(verb);
+        }
+        return cl;
     }
 }
