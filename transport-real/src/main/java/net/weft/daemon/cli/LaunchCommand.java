@@ -11,6 +11,7 @@ import net.weft.core.id.Endpoint;
 import net.weft.core.id.PeerName;
 import net.weft.daemon.Daemon;
 import net.weft.daemon.DaemonSettings;
+import net.weft.daemon.PeerAddresses;
 import net.weft.daemon.datapath.CountingFrameInjector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,10 +128,9 @@ public final class LaunchCommand implements Callable<Integer> {
         if (!LOG_LEVELS.contains(logLevel.toLowerCase(Locale.ROOT))) {
             throw usage("--log-level must be one of " + String.join(", ", LOG_LEVELS) + ": " + logLevel);
         }
-        for (String p : peers) {
-            if (Endpoint.parse(p, port).isEmpty()) {
-                throw usage("invalid peer name \"" + p + "\", should be host[:port]");
-            }
+        List<String> bad = PeerAddresses.problems(peers, port);
+        if (!bad.isEmpty()) {
+            throw usage(String.join("; ", bad));
         }
         List<String> subnets = new ArrayList<>();
         for (String cidr : trustedSubnets) {

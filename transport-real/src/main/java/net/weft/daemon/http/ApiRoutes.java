@@ -1,10 +1,9 @@
 package net.weft.daemon.http;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import net.weft.core.id.Endpoint;
+import net.weft.daemon.PeerAddresses;
 import net.weft.daemon.render.MetricsText;
 import net.weft.daemon.render.ReportJson;
 import net.weft.daemon.render.StatusSnapshot;
@@ -87,13 +86,7 @@ public final class ApiRoutes {
 
     /** Weave's message for each peer string that is not {@code host[:port]}. */
     List<String> invalidPeers(List<String> peers) {
-        List<String> errors = new ArrayList<>();
-        for (String p : peers) {
-            if (Endpoint.parse(p, defaultPort).isEmpty()) {
-                errors.add("invalid peer name \"" + p + "\", should be host[:port]");
-            }
-        }
-        return errors;
+        return PeerAddresses.problems(peers, defaultPort);
     }
 
     private ApiResponse render(Function<StatusSnapshot, String> renderer, String contentType) {
