@@ -43,6 +43,8 @@ public final class Daemon {
 
     /** The version printed in status and reports. */
     public static final String VERSION = "0.1.0";
+    /** How long start-up waits for the router loop's first turn. */
+    static final long STARTUP_TIMEOUT_MS = 10_000;
     /** How long a stop waits for event loops to finish their work. */
     static final long SHUTDOWN_TIMEOUT_MS = 2_000;
     /** Quiet period of a stop, so the answer to {@code POST /stop} gets out. */
@@ -123,9 +125,12 @@ public final class Daemon {
         InetSocketAddress any = new InetSocketAddress("0.0.0.0", settings.port());
         tcpAddress = bind("TCP", () -> tcp.listen(any));
         bind("UDP", () -> udp.bind(any));
-        loop.start();
-        if (!settings.peers().isEmpty()) {
-            loop.submit(new Input.ConnectRequested(settings.peers(), false));
+        List<Input> initial = settings.peers().isEmpty() ? List.of()
+                : List.of(new Input.ConnectRequested(settings.peers(), false));
+        try {
+            loop.start(initial).get(STARTUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("router loop did not start: " + e, e);
         }
         DaemonControl api = new Control();
         control = bind("HTTP control", () -> HttpApiServer.start(io, httpGroup, settings.httpAddress(),

@@ -68,12 +68,18 @@ public final class RouterLoop {
         this.counters = counters;
     }
 
-    /** Starts the loop: publishes a first snapshot and lets the router check its timers. */
-    public void start() {
+    /**
+     * Starts the loop: feeds {@code initial} inputs (e.g. the launch targets) and a first {@code Tick} in one
+     * turn, and completes with the first published snapshot, which already reflects them.
+     */
+    public CompletableFuture<StatusSnapshot> start(List<Input> initial) {
+        CompletableFuture<StatusSnapshot> first = new CompletableFuture<>();
         onLoop(() -> {
-            publish(clockNs.getAsLong());
+            waiters.add(first);
+            initial.forEach(this::enqueue);
             enqueue(Input.Tick.INSTANCE);
         });
+        return first;
     }
 
     /** Queues {@code input} for the router; safe from any thread. */

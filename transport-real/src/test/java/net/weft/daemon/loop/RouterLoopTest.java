@@ -163,7 +163,7 @@ class RouterLoopTest {
 
     @Test
     void an_admin_request_completes_with_a_snapshot_that_already_shows_its_effect() {
-        loop.start();
+        loop.start(List.of());
         scheduler.runPending();
         long before = loop.snapshot().view().version();
 
@@ -178,7 +178,7 @@ class RouterLoopTest {
 
     @Test
     void snapshots_are_published_at_most_every_interval_with_a_trailing_publish() {
-        loop.start();
+        loop.start(List.of());
         scheduler.runPending();
         StatusSnapshot first = loop.snapshot();
         loop.submit(bytes(1));

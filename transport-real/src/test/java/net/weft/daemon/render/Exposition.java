@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * declared just before with HELP and TYPE, names and labels must be well-formed, values numeric, and no series
  * may repeat. Returns samples keyed by {@code name{labels}}.
  */
-final class Exposition {
+public final class Exposition {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern SAMPLE = Pattern.compile(
@@ -21,7 +21,7 @@ final class Exposition {
     private Exposition() {
     }
 
-    static Map<String, Double> parse(String text) {
+    public static Map<String, Double> parse(String text) {
         if (!text.isEmpty() && !text.endsWith("\n")) {
             throw new IllegalArgumentException("exposition must end with a newline");
         }

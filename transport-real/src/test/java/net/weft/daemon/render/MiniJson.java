@@ -10,7 +10,7 @@ import java.util.Map;
  * text (so 64-bit unsigned values compare exactly), strings Strings, literals Boolean or null. Throws on any
  * syntax error, so a test that parses our output also proves it is valid JSON.
  */
-final class MiniJson {
+public final class MiniJson {
 
     private final String text;
     private int pos;
@@ -27,7 +27,7 @@ final class MiniJson {
         }
     };
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson p = new MiniJson(text);
         Object v = p.value();
         p.ws();
@@ -39,7 +39,7 @@ final class MiniJson {
 
     /** Follows a path of keys (objects) and indexes (lists). */
     @SuppressWarnings("unchecked")
-    static Object at(Object root, Object... path) {
+    public static Object at(Object root, Object... path) {
         Object cur = root;
         for (Object step : path) {
             cur = step instanceof Integer ? ((List<Object>) cur).get((Integer) step)
