@@ -1,0 +1,93 @@
+package net.weft.core.wire.gob;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes one gob stream: values in order, each preceded by the definitions of any user types this stream
+ * has not defined yet, exactly as Go's encoder lays them out.
+ *
+ * <p>Definitions are sent depth-first, a type before the types it refers to: a struct, then its fields'
+ * types in field order; a slice, then its element type; a map, then its key and element types. That is
+ * why Go defines {@code []connectionSummary} before {@code connectionSummary} when the slice is the first
+ * value to mention it. A Go decoder accepts a definition that refers to an id defined later in the stream,
+ * as long as every type is defined before a value uses it.
+ *
+ * <p>Each value is one message: uint length, signed type id, then the value; a value that is not a struct
+ * gets a zero byte first (it travels as a one-field struct). Not thread-safe; make a fresh encoder per
+ * stream, as Weave does per message body.
+ */
+public final class GobEncoder {
+
+    private final GobWriter out = new GobWriter();
+    private final GobWriter message = new GobWriter();
+    private final Map<Integer, GobType> defined = new HashMap<>();
+
+    /**
+     * Appends {@code value} of {@code type} to the stream.
+     *
+     * @throws IllegalArgumentException when the value does not fit the type, or two different types share
+     *                                  an id on this stream (both are bugs in the caller)
+     */
+    public GobEncoder encode(GobType type, Object value) {
+        GobTypes.requireLocal(type);
+        define(type);
+        message.reset();
+        message.writeInt(type.id());
+        if (!(type instanceof StructType)) {
+            message.writeUint(0);
+        }
+        ValueWriter.write(message, type, value);
+        flushMessage();
+        return this;
+    }
+
+    /** The bytes written so far. */
+    public byte[] toByteArray() {
+        return out.toByteArray();
+    }
+
+    /** Number of bytes written so far. */
+    public int size() {
+        return out.size();
+    }
+
+    /** Convenience: a fresh stream holding just one value. */
+    public static byte[] encodeOne(GobType type, Object value) {
+        return new GobEncoder().encode(type, value).toByteArray();
+    }
+
+    private void define(GobType type) {
+        if (type instanceof PredefinedType) {
+            return;
+        }
+        GobType earlier = defined.get(type.id());
+        if (earlier != null) {
+            if (!earlier.equals(type)) {
+                throw new IllegalArgumentException("type id " + type.id() + " used for both " + earlier.goName()
+                        + " and " + type.goName());
+            }
+            return;
+        }
+        defined.put(type.id(), type);
+        message.reset();
+        message.writeInt(-type.id());
+        WireTypeWriter.write(message, type);
+        flushMessage();
+        if (type instanceof StructType st) {
+            for (StructType.Field f : st.fields()) {
+                define(f.type());
+            }
+        } else if (type instanceof SliceType s) {
+            define(s.elem());
+        } else if (type instanceof MapType m) {
+            define(m.key());
+            define(m.elem());
+        }
+    }
+
+    private void flushMessage() {
+        out.writeUint(message.size());
+        out.writeAll(message);
+    }
+}
