@@ -1,34 +1,29 @@
 package net.weft.daemon;
 
-import io.netty.util.NetUtil;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import net.weft.core.id.Endpoint;
+import net.weft.core.Timings;
+import net.weft.core.conn.ConnectionMaker;
+import net.weft.core.id.PeerName;
+import net.weft.core.rng.SplitMix64;
 
 /**
  * Checks peer strings given by the user ({@code launch} arguments, {@code connect}) before they reach the
- * router, with Weave's wording for bad ones.
+ * router, so a bad one can be refused with HTTP 400 or a usage error. The check is the core's own: a scratch
+ * {@link ConnectionMaker} parses the strings and returns its messages (Weave's wording), so the daemon and the
+ * router never disagree about what a valid {@code host[:port]} is.
  */
 public final class PeerAddresses {
+
+    /** Any valid name will do for the scratch connection maker; it never dials. */
+    private static final PeerName SCRATCH_NAME = PeerName.of("02:00:00:00:00:01");
 
     private PeerAddresses() {
     }
 
-    /** The error for {@code peer}, or empty when it is a valid {@code host[:port]}. */
-    public static Optional<String> problem(String peer, int defaultPort) {
-        Optional<Endpoint> e = Endpoint.parse(peer, defaultPort);
-        boolean ok = e.isPresent() && (e.get().host().indexOf(':') < 0 || NetUtil.isValidIpV6Address(e.get().host()))
-                && e.get().port() > 0 && e.get().host().chars().noneMatch(Character::isWhitespace);
-        return ok ? Optional.empty() : Optional.of("invalid peer name \"" + peer + "\", should be host[:port]");
-    }
-
-    /** The errors of every bad peer string, in order. */
+    /** The core's error for every bad peer string, in order; empty when all are valid. */
     public static List<String> problems(List<String> peers, int defaultPort) {
-        List<String> out = new ArrayList<>();
-        for (String p : peers) {
-            problem(p, defaultPort).ifPresent(out::add);
-        }
-        return out;
+        ConnectionMaker scratch = new ConnectionMaker(SCRATCH_NAME, defaultPort, Timings.weave(), false,
+                new SplitMix64(0));
+        return scratch.initiate(peers, false, 0);
     }
 }

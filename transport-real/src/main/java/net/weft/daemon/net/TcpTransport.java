@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import net.weft.core.conn.AcceptThrottle;
 import net.weft.core.id.ConnectionId;
 import net.weft.core.id.Endpoint;
 import net.weft.core.input.Input;
@@ -245,8 +246,9 @@ public final class TcpTransport {
     private final class Throttle extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object child) {
-            long waitNs = throttle.take(clockNs.getAsLong());
-            if (waitNs > 0) {
+            long nowNs = clockNs.getAsLong();
+            if (!throttle.tryAccept(nowNs)) {
+                long waitNs = throttle.nextTokenNs(nowNs) - nowNs;
                 counters.increment(Counter.TCP_ACCEPTS_THROTTLED);
                 Channel server = ctx.channel();
                 server.config().setAutoRead(false);

@@ -8,6 +8,7 @@ import net.weft.core.view.MacView;
 import net.weft.core.view.PeerConnectionView;
 import net.weft.core.view.PeerView;
 import net.weft.core.view.RouterView;
+import net.weft.core.wire.VersionRange;
 
 /**
  * The JSON report ({@code /report}, {@code weft report}) with Weave Net 2.8's field names and nesting, so tools
@@ -15,10 +16,6 @@ import net.weft.core.view.RouterView;
  */
 public final class ReportJson {
 
-    /** Lowest protocol version we speak. */
-    public static final int PROTOCOL_MIN_VERSION = 1;
-    /** Highest protocol version we speak. */
-    public static final int PROTOCOL_MAX_VERSION = 2;
     /** Go's zero time, which Weave prints for an unset check time. */
     static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
 
@@ -52,8 +49,8 @@ public final class ReportJson {
         RouterView v = s.view();
         w.beginObject();
         w.name("Protocol").value("weave");
-        w.name("ProtocolMinVersion").value(PROTOCOL_MIN_VERSION);
-        w.name("ProtocolMaxVersion").value(PROTOCOL_MAX_VERSION);
+        w.name("ProtocolMinVersion").value(VersionRange.WEAVE.min());
+        w.name("ProtocolMaxVersion").value(VersionRange.WEAVE.max());
         w.name("Encryption").value(v.encryption());
         w.name("PeerDiscovery").value(v.discovery());
         w.name("Name").value(v.name().toString());

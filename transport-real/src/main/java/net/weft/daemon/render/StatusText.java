@@ -7,6 +7,8 @@ import java.util.Map;
 import net.weft.core.view.PeerConnectionView;
 import net.weft.core.view.PeerView;
 import net.weft.core.view.RouterView;
+import net.weft.core.wire.ProtocolHeader;
+import net.weft.core.wire.VersionRange;
 
 /**
  * The text pages of {@code weft status}, laid out like Weave Net 2.8's {@code weave status} templates: the
@@ -15,7 +17,8 @@ import net.weft.core.view.RouterView;
 public final class StatusText {
 
     /** Protocol versions the router speaks, as printed on the summary page. */
-    public static final String PROTOCOL = "weave 1..2";
+    public static final String PROTOCOL = ProtocolHeader.PROTOCOL + " " + VersionRange.WEAVE.min() + ".."
+            + VersionRange.WEAVE.max();
     /** Width of the right-aligned key column of the summary page. */
     static final int KEY_WIDTH = 15;
     /** Width of the address column. */
