@@ -1,54 +1,126 @@
 package net.weft.core;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeMap;
-import net.weft.core.effect.Effect;
 import net.weft.core.input.Input;
 import net.weft.core.rng.DeterministicRandom;
+import net.weft.core.routing.Routes;
+import net.weft.core.trace.TraceEvent;
 import net.weft.core.trace.TraceSink;
 import net.weft.core.view.RouterView;
 
 /**
  * One peer's router: a deterministic state machine with no I/O of its own. Everything that happens to it
- * comes in through {@link #step}; everything it wants done comes out as {@link Effect} records.
+ * comes in through {@link #step}; everything it wants done comes out as {@link net.weft.core.effect.Effect}
+ * records, with the time by which {@code step} must be called again.
  *
- * <p>Being integrated: handshake, topology, gossip, routing, connection maker and forwarding land here
- * piece by piece.
+ * <p>Given the same configuration, random stream and inputs at the same times, a router produces the same
+ * effects and trace events: the simulator replays runs from a seed, and the daemon runs the very same code.
  */
 public final class Router {
 
-    private final RouterConfig config;
-    private final DeterministicRandom rng;
-    private final TraceSink trace;
+    private final RouterState s;
+    private final Outbox out;
+    private final ConnectionLifecycle lifecycle;
+    private final TopologyGossip topology;
+    private final DataPlane dataPlane;
+    private final long macSweepIntervalNs;
+    private long nextMacSweepNs;
     private long nowNs;
 
     /** A router for {@code config}; draws all randomness from {@code rng} and reports to {@code trace}. */
     public Router(RouterConfig config, DeterministicRandom rng, TraceSink trace) {
-        this.config = config;
-        this.rng = rng;
-        this.trace = trace;
+        this.out = new Outbox(config.name(), trace);
+        this.s = new RouterState(config, rng, out);
+        this.lifecycle = new ConnectionLifecycle(s);
+        this.topology = new TopologyGossip(s);
+        this.dataPlane = new DataPlane(s, lifecycle);
+        lifecycle.wire(topology, new SurrogateGossip(s), dataPlane);
+        this.macSweepIntervalNs = Math.max(1, config.timings().macMaxAgeNs() / 10);
+        this.nextMacSweepNs = macSweepIntervalNs;
     }
 
     /**
-     * Feeds one input at time {@code nowNs} (monotonic nanoseconds, never decreasing) and returns the effects
-     * to execute and the next deadline.
+     * Feeds one input at time {@code nowNs} (monotonic nanoseconds; an earlier time than the last step is
+     * treated as the last step's time) and returns the effects to execute and the next deadline.
      */
-    public Step step(long nowNs, Input input) {
-        this.nowNs = Math.max(this.nowNs, nowNs);
-        List<Effect> out = new ArrayList<>();
-        return new Step(out, Step.NO_DEADLINE);
+    public Step step(long now, Input input) {
+        nowNs = Math.max(nowNs, now);
+        out.begin(nowNs);
+        dispatch(input);
+        runTimers();
+        return new Step(out.drain(), nextDeadlineNs());
     }
 
     /** The configuration this router runs with. */
     public RouterConfig config() {
-        return config;
+        return s.config;
     }
 
     /** An immutable snapshot of the router's state. */
     public RouterView view() {
-        return new RouterView(config.name(), config.nickname(), config.uid(), config.shortId(), 0, nowNs,
-                config.port(), config.encrypted(), config.discovery(), List.of(), List.of(), List.of(),
-                new TreeMap<>(), new TreeMap<>(), List.of(), 0, new TreeMap<>());
+        return ViewBuilder.build(s, dataPlane.macs(), out.counters(), nowNs);
+    }
+
+    private void dispatch(Input input) {
+        if (input instanceof Input.Tick) {
+            return;
+        }
+        if (input instanceof Input.BytesReceived b) {
+            lifecycle.onBytes(b.id(), b.bytes());
+        } else if (input instanceof Input.DatagramReceived d) {
+            dataPlane.onDatagram(d.from(), d.payload());
+        } else if (input instanceof Input.FrameCaptured f) {
+            dataPlane.onFrameCaptured(f.frame());
+        } else if (input instanceof Input.InboundAccepted a) {
+            lifecycle.onInboundAccepted(a.id(), a.remote(), a.local());
+        } else if (input instanceof Input.DialSucceeded d) {
+            lifecycle.onDialSucceeded(d.id(), d.local());
+        } else if (input instanceof Input.DialFailed d) {
+            lifecycle.onDialFailed(d.id(), d.reason());
+        } else if (input instanceof Input.ConnectionClosed c) {
+            lifecycle.onClosed(c.id(), c.reason());
+        } else if (input instanceof Input.ConnectRequested c) {
+            for (String error : s.maker.initiate(c.peers(), c.replace(), nowNs)) {
+                out.trace(new TraceEvent.TargetChanged(nowNs, s.self(), String.join(",", c.peers()), "invalid",
+                        error));
+            }
+        } else if (input instanceof Input.ForgetRequested f) {
+            s.maker.forget(f.peers(), nowNs);
+        }
+    }
+
+    private void runTimers() {
+        lifecycle.onTimer(nowNs);
+        if (nowNs >= s.gcDueNs) {
+            s.gcDueNs = Long.MAX_VALUE;
+            for (var gone : s.peers.garbageCollect()) {
+                lifecycle.peerRemoved(gone);
+            }
+        }
+        if (nowNs >= s.routesDueNs) {
+            s.routesDueNs = Long.MAX_VALUE;
+            s.routes = Routes.compute(s.self(), s.peers.graph());
+            out.trace(new TraceEvent.RoutesRecomputed(nowNs, s.self(), s.routes.unicastTable().size() - 1,
+                    s.routes.reachable().size()));
+            MakerInputs.refresh(s);
+        }
+        topology.onTimer(nowNs);
+        if (nowNs >= nextMacSweepNs) {
+            nextMacSweepNs = nowNs + macSweepIntervalNs;
+            dataPlane.onTimer(nowNs);
+        }
+        for (var dial : s.maker.dueDials(nowNs)) {
+            lifecycle.dial(dial.address());
+        }
+    }
+
+    private long nextDeadlineNs() {
+        long d = Math.min(s.routesDueNs, s.gcDueNs);
+        d = Math.min(d, topology.nextDeadlineNs());
+        d = Math.min(d, lifecycle.nextDeadlineNs());
+        d = Math.min(d, s.maker.nextDeadlineNs(nowNs));
+        if (dataPlane.macs().size() > 0) {
+            d = Math.min(d, nextMacSweepNs);
+        }
+        return d <= nowNs ? nowNs + 1 : d;
     }
 }

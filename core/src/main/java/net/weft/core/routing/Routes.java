@@ -26,7 +26,7 @@ import net.weft.core.topology.TopologyGraph;
  * Broadcast hops for each source are worked out on first request and cached, which is invisible from outside;
  * like the rest of the core, an instance is used by one thread.
  */
-public final class Routes {
+public final class Routes implements net.weft.core.forward.RouteLookup {
 
     private final PeerName self;
     private final TopologyGraph graph;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class RoutesPropertiesTest {
 
     private static final int MAX_PEERS = 200;
-    private static final int EXAMPLES = 20;
+    private static final int EXAMPLES = 15;
     private static final int BROADCAST_SOURCES_PER_GRAPH = 5;
     /** Hop-by-hop walks are checked from every source to this many sampled destinations per graph. */
     private static final int WALKED_DESTINATIONS_PER_GRAPH = 20;

@@ -1,0 +1,95 @@
+package net.weft.core;
+
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import net.weft.core.conn.ConnectionMaker;
+import net.weft.core.effect.Effect;
+import net.weft.core.id.ConnectionId;
+import net.weft.core.id.PeerName;
+import net.weft.core.rng.DeterministicRandom;
+import net.weft.core.routing.Routes;
+import net.weft.core.topology.Peers;
+import net.weft.core.trace.TraceEvent;
+import net.weft.core.wire.FrameReader;
+import net.weft.core.wire.GossipMessage;
+
+/**
+ * The state shared by the router's parts (connections, gossip, data plane), and the few operations they
+ * all need: sending a message to a neighbour, asking for a route recalculation, a topology update or a GC.
+ * The deferred work itself runs from {@link Router}'s timer handling.
+ */
+final class RouterState {
+
+    final RouterConfig config;
+    final Timings timings;
+    final DeterministicRandom rng;
+    final Outbox out;
+    final Peers peers;
+    final ConnectionMaker maker;
+    final SortedMap<ConnectionId, LocalConnection> connections = new TreeMap<>();
+    final SortedMap<PeerName, LocalConnection> byPeer = new TreeMap<>();
+    Routes routes;
+    long routesDueNs = Long.MAX_VALUE;
+    long gcDueNs = Long.MAX_VALUE;
+    long nextDialId = 1;
+
+    RouterState(RouterConfig config, DeterministicRandom rng, Outbox out) {
+        this.config = config;
+        this.timings = config.timings();
+        this.rng = rng;
+        this.out = out;
+        this.peers = new Peers(config.name(), config.nickname(), config.uid(), config.shortId(), config.maxPeers());
+        this.maker = new ConnectionMaker(config.name(), config.port(), timings, config.discovery(), rng.fork(1));
+        this.maker.setConnectionLimit(config.connLimit());
+        this.routes = Routes.compute(config.name(), peers.graph());
+    }
+
+    PeerName self() {
+        return config.name();
+    }
+
+    long now() {
+        return out.now();
+    }
+
+    void trace(TraceEvent e) {
+        out.trace(e);
+    }
+
+    /** Coalesces route recalculation: the first request arms the 100 ms timer. */
+    void routesChanged() {
+        routesDueNs = Math.min(routesDueNs, now() + timings.routeRecalcDeferNs());
+    }
+
+    /** Coalesces garbage collection after remote updates (1 s). */
+    void gcSoon() {
+        gcDueNs = Math.min(gcDueNs, now() + timings.gcDeferNs());
+    }
+
+    /** The registered connection to a neighbour, if any. */
+    Optional<LocalConnection> connectionTo(PeerName peer) {
+        return Optional.ofNullable(byPeer.get(peer));
+    }
+
+    /** Frames and queues a protocol message on a connection. */
+    void sendMessage(LocalConnection c, byte[] body) {
+        out.emit(new Effect.SendBytes(c.id, FrameReader.frame(body)));
+        out.count("tcp_messages_sent");
+        out.count("tcp_bytes_sent", body.length + 4L);
+    }
+
+    /** Sends a gossip message to a neighbour; false when we have no connection to it. */
+    boolean sendGossip(PeerName to, GossipMessage msg) {
+        LocalConnection c = byPeer.get(to);
+        if (c == null) {
+            return false;
+        }
+        byte[] body = msg.encode();
+        sendMessage(c, body);
+        out.count("gossip_messages_sent");
+        out.count("gossip_bytes_sent", body.length);
+        trace(new TraceEvent.GossipSent(now(), self(), to, msg.channel(), msg.tag(), body.length));
+        return true;
+    }
+}

@@ -1,0 +1,132 @@
+package net.weft.core;
+
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import net.weft.core.id.PeerName;
+import net.weft.core.topology.UpdateResult;
+import net.weft.core.trace.TraceEvent;
+import net.weft.core.wire.GossipMessage;
+import net.weft.core.wire.ParseResult;
+import net.weft.core.wire.PeerSummary;
+import net.weft.core.wire.ProtocolTag;
+import net.weft.core.wire.TopologyCodec;
+
+/**
+ * The "topology" gossip channel: applies updates from neighbours, relays what improved, coalesces our own
+ * changes for one second before gossiping them, and sends the whole table periodically and to new or
+ * restarted neighbours.
+ */
+final class TopologyGossip {
+
+    /** The channel name Weave's mesh registers for the topology. */
+    static final String CHANNEL = "topology";
+
+    private final RouterState s;
+    private final SortedSet<PeerName> pending = new TreeSet<>();
+    private long pendingDueNs = Long.MAX_VALUE;
+    private long periodicDueNs;
+
+    TopologyGossip(RouterState state) {
+        this.s = state;
+        this.periodicDueNs = state.timings.gossipIntervalNs();
+    }
+
+    /** Our entry (and those of {@code extra}) changed: gossip it within a second. */
+    void localChange(PeerName... extra) {
+        for (PeerName p : extra) {
+            pending.add(p);
+        }
+        if (pendingDueNs == Long.MAX_VALUE) {
+            pendingDueNs = s.now() + s.timings.topologyDeferNs();
+        }
+    }
+
+    long nextDeadlineNs() {
+        return Math.min(pendingDueNs, periodicDueNs);
+    }
+
+    void onTimer(long now) {
+        if (now >= pendingDueNs) {
+            pendingDueNs = Long.MAX_VALUE;
+            pending.add(s.self());
+            List<PeerSummary> update = s.peers.summaries(pending);
+            pending.clear();
+            gossipToNeighbours(update, PeerName.UNKNOWN);
+        }
+        if (now >= periodicDueNs) {
+            periodicDueNs = now + s.timings.gossipIntervalNs();
+            gossipToNeighbours(s.peers.allSummaries(), PeerName.UNKNOWN);
+        }
+    }
+
+    /** Sends the whole table down one connection (new or restarted neighbour). */
+    void sendAllTo(PeerName neighbour) {
+        byte[] payload = TopologyCodec.encode(s.peers.allSummaries());
+        s.sendGossip(neighbour, GossipMessage.gossip(CHANNEL, s.self(), payload));
+    }
+
+    /**
+     * Handles a message on the topology channel. Returns a rejection reason when the neighbour sent
+     * something the protocol forbids (the caller closes the connection, as Weave does).
+     */
+    ParseResult<Boolean> onMessage(PeerName from, GossipMessage msg) {
+        if (msg.tag() == ProtocolTag.GOSSIP_UNICAST.code()) {
+            return ParseResult.rejected("unexpected unicast on the topology channel");
+        }
+        ParseResult<List<PeerSummary>> decoded = TopologyCodec.decode(msg.payload());
+        if (!decoded.isOk()) {
+            return ParseResult.rejected("malformed topology update: " + decoded.reason());
+        }
+        UpdateResult result = s.peers.applyUpdate(decoded.value());
+        for (PeerName added : result.added()) {
+            String nick = s.peers.get(added).map(e -> e.nickname()).orElse("");
+            s.trace(new TraceEvent.PeerAdded(s.now(), s.self(), added, nick));
+        }
+        if (result.ourVersionJumped()) {
+            s.trace(new TraceEvent.LocalVersionBumped(s.now(), s.self(), s.peers.version(),
+                    "gossip showed an older incarnation of ourselves"));
+            localChange();
+        }
+        if (result.droppedOverLimit() > 0) {
+            s.out.count("topology_entries_dropped_over_limit", result.droppedOverLimit());
+        }
+        boolean changed = !result.improved().isEmpty();
+        s.trace(new TraceEvent.GossipReceived(s.now(), s.self(), from, CHANNEL, msg.tag(), msg.payload().length,
+                changed));
+        if (changed) {
+            s.routesChanged();
+            s.gcSoon();
+        }
+        if (msg.tag() == ProtocolTag.GOSSIP_BROADCAST.code()) {
+            relayBroadcast(msg.src(), s.peers.summaries(result.received()));
+        } else if (changed) {
+            gossipToNeighbours(s.peers.summaries(result.improved()), from);
+        }
+        return ParseResult.ok(changed);
+    }
+
+    private void relayBroadcast(PeerName source, List<PeerSummary> update) {
+        if (update.isEmpty()) {
+            return;
+        }
+        byte[] payload = TopologyCodec.encode(update);
+        for (PeerName hop : s.routes.broadcastAll(source)) {
+            s.sendGossip(hop, GossipMessage.broadcast(CHANNEL, source, payload));
+        }
+    }
+
+    private void gossipToNeighbours(List<PeerSummary> update, PeerName except) {
+        if (update.isEmpty()) {
+            return;
+        }
+        List<PeerName> targets = s.routes.randomNeighbours(except, s.rng);
+        if (targets.isEmpty()) {
+            return;
+        }
+        byte[] payload = TopologyCodec.encode(update);
+        for (PeerName to : targets) {
+            s.sendGossip(to, GossipMessage.gossip(CHANNEL, s.self(), payload));
+        }
+    }
+}
