@@ -75,7 +75,11 @@ public final class TraceLogger implements TraceSink {
                 CONN.info("{} connection fully established", where);
                 break;
             default:
-                CONN.info("{} connection shutting down due to error{}", where, why.isEmpty() ? ": closed" : why);
+                if (e.remote().equals(PeerName.UNKNOWN) && e.outbound()) {
+                    CONN.info("{} error during connection attempt{}", where, why);
+                } else {
+                    CONN.info("{} connection shutting down due to error{}", where, why.isEmpty() ? ": closed" : why);
+                }
         }
     }
 
