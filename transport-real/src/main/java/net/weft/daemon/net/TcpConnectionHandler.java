@@ -98,8 +98,8 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
         if (message == null || message.isEmpty()) {
             return cause.getClass().getSimpleName();
         }
-        int colon = message.lastIndexOf("failed: ");
-        String tail = colon >= 0 ? message.substring(colon + "failed: ".length()) : message;
+        int colon = message.lastIndexOf(": ");
+        String tail = colon >= 0 ? message.substring(colon + 2) : message;
         return "read: " + tail.toLowerCase(java.util.Locale.ROOT);
     }
 }
