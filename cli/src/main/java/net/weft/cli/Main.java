@@ -1,6 +1,16 @@
 package net.weft.cli;
 
-import net.weft.daemon.cli.DaemonCommands;
+import net.weft.daemon.cli.ConnectCommand;
+import net.weft.daemon.cli.ForgetCommand;
+import net.weft.daemon.cli.LaunchCommand;
+import net.weft.daemon.cli.ReportCommand;
+import net.weft.daemon.cli.StatusCommand;
+import net.weft.daemon.cli.StopCommand;
+import net.weft.sleeve.cli.AttachCommand;
+import net.weft.sleeve.cli.DetachCommand;
+import net.weft.sleeve.cli.ExposeCommand;
+import net.weft.sleeve.cli.PsCommand;
+import net.weft.sleeve.cli.ResetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +20,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "weft", mixinStandardHelpOptions = true, version = "weft 0.1.0",
         description = "Mesh overlay network router for containers (Weave Net protocol v2).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            LaunchCommand.class, StopCommand.class, ConnectCommand.class, ForgetCommand.class, StatusCommand.class,
+            ReportCommand.class,
+            AttachCommand.class, DetachCommand.class, PsCommand.class, ExposeCommand.class, ResetCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     private Main() {
@@ -23,10 +37,6 @@ public final class Main {
 
     /** The assembled command line, for tests. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        for (Class<?> verb : DaemonCommands.all()) {
-            cl.addSubcommand(verb);
-        }
-        return cl;
+        return new CommandLine(new Main());
     }
 }

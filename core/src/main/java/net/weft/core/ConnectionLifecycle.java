@@ -49,9 +49,11 @@ final class ConnectionLifecycle {
         this.dataPlane = data;
     }
 
-    void dial(Endpoint target) {
+    void dial(Endpoint target, boolean direct) {
         ConnectionId id = new ConnectionId(s.nextDialId++);
-        s.connections.put(id, new LocalConnection(id, true, target, ConnectionState.DIALLING, s.now()));
+        LocalConnection c = new LocalConnection(id, true, target, ConnectionState.DIALLING, s.now());
+        c.direct = direct;
+        s.connections.put(id, c);
         s.out.emit(new Effect.Dial(id, target));
         stateChanged(s.connections.get(id), "dialling " + target);
     }
@@ -205,7 +207,8 @@ final class ConnectionLifecycle {
         c.state = ConnectionState.HANDSHAKING;
         c.openedNs = s.now();
         c.handshake = new Handshake(s.config, c.outbound, s.rng.nextLong(), TrustedSubnets.contains(
-                s.config.trustedSubnets(), c.remoteAddress.host()));
+                s.config.trustedSubnets(), c.remoteAddress.host()),
+                s.peers.get(s.self()).map(e -> e.shortId()).orElse(s.config.shortId()));
         c.handshakeDeadlineNs = s.now() + s.timings.headerTimeoutNs();
         s.out.emit(new Effect.SendBytes(c.id, c.handshake.start()));
         stateChanged(c, "handshake started");
@@ -214,7 +217,7 @@ final class ConnectionLifecycle {
     private void register(LocalConnection c, RemoteIntro intro) {
         c.intro = intro;
         ParseResult<Registration> reg = s.peers.reference(intro.name(), intro.nickname(), intro.uid(),
-                intro.shortId(), intro.hasShortId(), true);
+                intro.shortId(), intro.hasShortId(), !c.outbound || c.direct);
         if (!reg.isOk()) {
             close(c, reg.reason(), EndCause.ERROR);
             return;

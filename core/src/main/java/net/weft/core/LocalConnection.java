@@ -25,6 +25,8 @@ final class LocalConnection {
     FrameReader reader;
     RemoteIntro intro;
     OverlayForwarder forwarder;
+    /** A dial to a user-given target (may introduce an unknown peer); discovered targets may not. */
+    boolean direct;
     /** True once this connection holds the peer's slot in the topology (after registration). */
     boolean registered;
     long openedNs;

@@ -49,6 +49,7 @@ public final class Handshake {
     private final boolean outbound;
     private final long ourConnId;
     private final boolean trustRemote;
+    private final int shortId;
     private final FrameReader reader = new FrameReader();
     private Phase phase = Phase.HEADER;
     private int version;
@@ -62,12 +63,14 @@ public final class Handshake {
      * @param outbound    we dialled this connection
      * @param ourConnId   a random ConnID for this connection (drawn by the router)
      * @param trustRemote the remote address lies in one of our trusted subnets
+     * @param shortId     our current short id (it may have been reassigned since start)
      */
-    public Handshake(RouterConfig local, boolean outbound, long ourConnId, boolean trustRemote) {
+    public Handshake(RouterConfig local, boolean outbound, long ourConnId, boolean trustRemote, int shortId) {
         this.local = local;
         this.outbound = outbound;
         this.ourConnId = ourConnId;
         this.trustRemote = trustRemote;
+        this.shortId = shortId;
     }
 
     /** The protocol header to send as soon as the socket is open. */
@@ -187,7 +190,7 @@ public final class Handshake {
         f.put("PeerNameFlavour", NAME_FLAVOUR);
         f.put("Name", local.name().toString());
         f.put("NickName", local.nickname());
-        f.put("ShortID", Integer.toString(local.shortId()));
+        f.put("ShortID", Integer.toString(shortId));
         f.put("UID", new PeerUid(local.uid().value()).toString());
         f.put("ConnID", Long.toUnsignedString(ourConnId));
         f.put("Trusted", Boolean.toString(trustRemote));
