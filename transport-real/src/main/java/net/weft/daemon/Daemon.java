@@ -159,6 +159,14 @@ public final class Daemon {
         return status.address();
     }
 
+    /**
+     * Feeds a frame captured from the local bridge to the router (the data path's capture side calls this from
+     * any thread; the router loop takes it in order).
+     */
+    public void frameCaptured(byte[] frame) {
+        loop.submit(new Input.FrameCaptured(frame));
+    }
+
     /** The latest published snapshot. */
     public StatusSnapshot snapshot() {
         return loop.snapshot();
