@@ -74,7 +74,7 @@ run_mesh() {
     sleep "$settle"
     for i in $(seq 1 "$n"); do
         pid=$(ip netns pids "${prefix}p$i" | head -n 1)
-        rss=$(ps -o rss= -p "$pid" | tr -d ' ')
+        rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
         rsss+=("$rss")
     done
     printf '%s\n' "${starts[@]}" | sort -n >"$logs/starts-$n"

@@ -66,7 +66,8 @@ public final class TraceLogger implements TraceSink {
         switch (s) {
             case DIALLING:
             case HANDSHAKING:
-                CONN.debug("{} {} connection {} {}{}", where, dir, e.id(), s.name().toLowerCase(java.util.Locale.ROOT), why);
+                CONN.debug("{} {} connection {} {}{}", where, dir, e.id(),
+                        s.name().toLowerCase(java.util.Locale.ROOT), why);
                 break;
             case PENDING:
                 CONN.info("{} connection added ({}){}", where, dir, why);

@@ -11,7 +11,7 @@
  * closes a connection no more inputs are reported for it.
  *
  * <p>{@link net.weft.daemon.net.IoTransport} chooses epoll on Linux and falls back to NIO elsewhere;
- * the core's {@link net.weft.core.conn.AcceptThrottle} paces accepts like Weave's token bucket (20 at once, then one per
- * 50 ms).
+ * the core's {@link net.weft.core.conn.AcceptThrottle} paces accepts like Weave's token bucket (20 at once,
+ * then one per 50 ms).
  */
 package net.weft.daemon.net;

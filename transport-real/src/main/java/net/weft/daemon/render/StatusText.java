@@ -159,7 +159,8 @@ public final class StatusText {
     }
 
     private static void field(StringBuilder sb, String key, String value) {
-        sb.append(" ".repeat(Math.max(0, KEY_WIDTH - key.length()))).append(key).append(": ").append(value).append('\n');
+        sb.append(" ".repeat(Math.max(0, KEY_WIDTH - key.length()))).append(key).append(": ").append(value)
+                .append('\n');
     }
 
     private static String enabled(boolean on) {

@@ -26,7 +26,8 @@ class HttpApiHandlerTest {
 
     @Test
     void a_form_encoded_connect_is_decoded_like_weaves_curl_calls() {
-        byte[] body = "peer=192.0.2.1&peer=%5B2001%3Adb8%3A%3A1%5D%3A6783&replace=true".getBytes(StandardCharsets.UTF_8);
+        byte[] body = "peer=192.0.2.1&peer=%5B2001%3Adb8%3A%3A1%5D%3A6783&replace=true"
+                .getBytes(StandardCharsets.UTF_8);
         DefaultFullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/connect",
                 Unpooled.wrappedBuffer(body));
         req.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded");

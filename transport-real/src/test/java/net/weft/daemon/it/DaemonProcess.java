@@ -40,6 +40,11 @@ final class DaemonProcess {
         return d;
     }
 
+    /** A handle that only runs verbs in {@code ns} (for daemons started by other means, e.g. detached). */
+    static DaemonProcess verbsIn(String ns) {
+        return new DaemonProcess(ns, Path.of("target", "it-logs", "verbs.log"), List.of());
+    }
+
     /** Starts it (again) with the same arguments. */
     void start() throws IOException {
         Files.createDirectories(log.getParent());

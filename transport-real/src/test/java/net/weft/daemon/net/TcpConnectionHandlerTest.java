@@ -56,7 +56,8 @@ class TcpConnectionHandlerTest {
     @Test
     void a_socket_error_becomes_the_close_reason() {
         EmbeddedChannel ch = new EmbeddedChannel(handler(false));
-        ch.pipeline().fireExceptionCaught(new IOException("recvAddress(..) failed with error(-104): Connection reset by peer"));
+        ch.pipeline().fireExceptionCaught(
+                new IOException("recvAddress(..) failed with error(-104): Connection reset by peer"));
 
         assertThat(inputs).last().isEqualTo(new Input.ConnectionClosed(ConnectionId.inbound(3),
                 "read: connection reset by peer"));
