@@ -165,6 +165,7 @@ public final class RouterLoop {
             inTurn = false;
         }
         if (!queue.isEmpty() && !closed) {
+            counters.increment(Counter.ROUTER_BACKLOGGED_TURNS);
             turnScheduled = true;
             scheduler.execute(this::turn);
         }

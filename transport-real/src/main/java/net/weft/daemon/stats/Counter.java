@@ -47,7 +47,9 @@ public enum Counter {
     /** Inputs fed to the router. */
     ROUTER_STEPS("Inputs fed to the router."),
     /** Turns of the router loop (each reads the clock once). */
-    ROUTER_TURNS("Turns of the router loop.");
+    ROUTER_TURNS("Turns of the router loop."),
+    /** Turns that left inputs queued for the next turn: the router is falling behind its sockets. */
+    ROUTER_BACKLOGGED_TURNS("Turns that ended with inputs still queued (router falling behind).");
 
     private final String help;
 

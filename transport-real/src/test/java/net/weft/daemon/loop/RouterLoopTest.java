@@ -191,6 +191,18 @@ class RouterLoopTest {
     }
 
     @Test
+    void a_burst_larger_than_one_turn_is_split_and_counted_as_a_backlog() {
+        for (int i = 0; i <= RouterLoop.MAX_INPUTS_PER_TURN; i++) {
+            loop.submit(bytes(1));
+        }
+        scheduler.runPending();
+
+        assertThat(router.fed).hasSize(RouterLoop.MAX_INPUTS_PER_TURN + 1);
+        assertThat(counters.get(Counter.ROUTER_TURNS)).isEqualTo(2);
+        assertThat(counters.get(Counter.ROUTER_BACKLOGGED_TURNS)).isEqualTo(1);
+    }
+
+    @Test
     void a_core_bug_on_one_input_is_logged_and_the_loop_keeps_going() {
         router.explodeOnNext = true;
         loop.submit(bytes(1));
