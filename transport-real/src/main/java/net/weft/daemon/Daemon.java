@@ -92,7 +92,8 @@ public final class Daemon {
                 .withPassword(settings.password())
                 .withConnLimit(settings.connLimit())
                 .withDiscovery(settings.discovery())
-                .withTrustedSubnets(settings.trustedSubnets());
+                .withTrustedSubnets(settings.trustedSubnets())
+                .withUnderlayMtu(settings.mtu() == 0 ? RouterConfig.DEFAULT_UNDERLAY_MTU : settings.mtu());
         IoTransport io = IoTransport.best();
         Daemon d = new Daemon(config, io);
         try {

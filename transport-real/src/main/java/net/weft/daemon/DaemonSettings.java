@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param trustedSubnets CIDRs whose peers need no data-plane encryption
  * @param httpAddress    control API address
  * @param statusAddress  read-only status and metrics address
- * @param mtu            overlay MTU asked for, 0 for the default
+ * @param mtu            MTU of the host network under the overlay, 0 for the default (1500)
  * @param peers          initial direct targets
  */
 public record DaemonSettings(Optional<String> name, String nickname, int port, String password, int connLimit,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import net.weft.core.RouterConfig;
 import net.weft.core.id.Endpoint;
 import net.weft.core.id.PeerName;
 import net.weft.daemon.Daemon;
@@ -32,10 +33,6 @@ public final class LaunchCommand implements Callable<Integer> {
     public static final String DEFAULT_STATUS_ADDR = "127.0.0.1:6782";
     /** Default HTTP API port when an address omits it. */
     public static final int DEFAULT_HTTP_PORT = 6784;
-    /** Smallest MTU accepted (IPv4's minimum datagram size). */
-    public static final int MIN_MTU = 576;
-    /** Largest MTU accepted. */
-    public static final int MAX_MTU = 65_535;
     /** Log levels as Weave names them. */
     static final List<String> LOG_LEVELS = List.of("debug", "info", "warning", "error");
 
@@ -73,7 +70,8 @@ public final class LaunchCommand implements Callable<Integer> {
             + DEFAULT_STATUS_ADDR + ").")
     String statusAddr;
 
-    @Option(names = "--mtu", defaultValue = "0", description = "Overlay MTU, 0 for the default.")
+    @Option(names = "--mtu", defaultValue = "0", description = "MTU of the host network the overlay crosses "
+            + "(default 1500); each connection's overlay MTU is this minus the sleeve overhead.")
     int mtu;
 
     @Option(names = "--log-level", defaultValue = "info", description = "debug, info, warning or error.")
@@ -122,8 +120,9 @@ public final class LaunchCommand implements Callable<Integer> {
         if (connLimit < 0) {
             throw usage("--conn-limit must be >= 0: " + connLimit);
         }
-        if (mtu != 0 && (mtu < MIN_MTU || mtu > MAX_MTU)) {
-            throw usage("--mtu must be " + MIN_MTU + ".." + MAX_MTU + ": " + mtu);
+        if (mtu != 0 && (mtu < RouterConfig.MIN_UNDERLAY_MTU || mtu > RouterConfig.MAX_UNDERLAY_MTU)) {
+            throw usage("--mtu must be " + RouterConfig.MIN_UNDERLAY_MTU + ".." + RouterConfig.MAX_UNDERLAY_MTU
+                    + ": " + mtu);
         }
         if (!LOG_LEVELS.contains(logLevel.toLowerCase(Locale.ROOT))) {
             throw usage("--log-level must be one of " + String.join(", ", LOG_LEVELS) + ": " + logLevel);

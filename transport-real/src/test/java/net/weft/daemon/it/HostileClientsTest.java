@@ -21,6 +21,7 @@ class HostileClientsTest {
     static final String A = "aa:00:00:00:00:0a";
     static final String B = "aa:00:00:00:00:0b";
     static final String C = "aa:00:00:00:00:0c";
+    static final String D = "aa:00:00:00:00:0d";
     static final String A_IP = "10.203.1.1";
     /** Bound on waiting for the real peers to connect. */
     static final long CONNECT_MS = 60_000;
@@ -81,17 +82,24 @@ class HostileClientsTest {
     }
 
     @Test
-    void a_peer_with_a_password_is_refused_by_one_without() throws Exception {
+    void a_peer_with_a_password_is_refused_by_one_without_but_meets_one_with_the_same_password() throws Exception {
         String nsC = net.add("vc");
+        String nsD = net.add("vd");
         net.link(a.ns, "10.203.2.1/24", nsC, "10.203.2.3/24");
+        net.link(nsC, "10.203.3.3/24", nsD, "10.203.3.4/24");
         DaemonProcess c = DaemonProcess.launch(nsC, a.log.resolveSibling("c.log"), "--name", C, "--nickname", "c",
                 "--password", "sesame", "10.203.2.1");
+        DaemonProcess d = DaemonProcess.launch(nsD, a.log.resolveSibling("d.log"), "--name", D, "--nickname", "d",
+                "--password", "sesame", "10.203.3.3");
 
-        String log = DaemonProcess.await(c::logText, l -> l.contains("->[10.203.2.1:6783") && l.contains("error"),
-                CONNECT_MS, "c to report why it cannot connect to a");
+        DaemonProcess.await(c::logText, l -> l.contains("password specified, but peer requested an unencrypted "
+                + "connection"), CONNECT_MS, "c to refuse a, which has no password, with Weave's words");
+        String connections = DaemonProcess.await(() -> c.http("/status/connections"),
+                t -> t != null && t.contains("established encrypted   sleeve " + D + "(d)"), CONNECT_MS,
+                "c and d, which share the password, to be connected and encrypted");
 
-        assertThat(log).containsAnyOf("password specified, but peer requested an unencrypted connection",
-                "encryption is configured");
+        assertThat(connections).contains("encrypted=true");
         assertThat(a.http("/status/peers")).doesNotContain(C);
+        assertThat(d.alive()).isTrue();
     }
 }
