@@ -30,7 +30,8 @@ public final class SimScaleBenchmark {
     private static final int DEGREE = 3;
     private static final long SEED = 42;
     private static final long STEP_NS = 1 * S;
-    private static final long MAX_VIRTUAL_NS = 600 * S;
+    private static final long MAX_VIRTUAL_NS = 300 * S;
+    private static final long CHECK_EVERY_NS = 10 * S;
     private static final long ENGINE_ONLY_VIRTUAL_NS = 10 * S;
     private static final double MB = 1024.0 * 1024.0;
 
@@ -136,6 +137,8 @@ public final class SimScaleBenchmark {
         long start = c.nowNs();
         long lastChangeNs = start;
         long lastChanges = g.changes;
+        long lastCheckNs = Long.MIN_VALUE / 2;
+        List<String> problems = List.of("never quiet");
         while (c.nowNs() - start < MAX_VIRTUAL_NS) {
             c.runFor(STEP_NS);
             if (g.changes != lastChanges) {
@@ -143,10 +146,16 @@ public final class SimScaleBenchmark {
                 lastChangeNs = c.nowNs();
                 continue;
             }
-            if (c.convergenceProblems().isEmpty()) {
+            if (c.nowNs() - lastCheckNs < CHECK_EVERY_NS && lastCheckNs > lastChangeNs) {
+                continue;
+            }
+            lastCheckNs = c.nowNs();
+            problems = c.convergenceProblems();
+            if (problems.isEmpty()) {
                 return lastChangeNs - start;
             }
         }
+        System.out.println("  not converged after " + MAX_VIRTUAL_NS / S + " s: " + problems.get(0));
         return -1;
     }
 

@@ -28,7 +28,8 @@ public final class ScenarioResult {
     private final Cluster cluster;
     private final Timeline timeline;
     private final List<PingReport> pings = new ArrayList<>();
-    private final Map<Expectation, PingReport> probes = new IdentityHashMap<>();
+    private final List<Expectation> probed = new ArrayList<>();
+    private final List<PingReport> probes = new ArrayList<>();
     private final Map<Expectation, String> hopsSeen = new IdentityHashMap<>();
     private final List<Outcome> outcomes = new ArrayList<>();
     private long wallNs;
@@ -46,7 +47,17 @@ public final class ScenarioResult {
     }
 
     void probe(Expectation x, PingReport r) {
-        probes.put(x, r);
+        probed.add(x);
+        probes.add(r);
+    }
+
+    private PingReport probeOf(Expectation x) {
+        for (int i = 0; i < probed.size(); i++) {
+            if (probed.get(i) == x) {
+                return probes.get(i);
+            }
+        }
+        return null;
     }
 
     void nextHopSeen(Expectation x, String hop) {
@@ -103,7 +114,7 @@ public final class ScenarioResult {
                 return new Outcome(x, a.get("via").equals(seen), "next hop is " + seen);
             }
             default: {
-                PingReport r = probes.get(x);
+                PingReport r = probeOf(x);
                 if (r == null) {
                     return new Outcome(x, false, "probe never ran");
                 }
@@ -233,7 +244,7 @@ public final class ScenarioResult {
     private List<Object> pingsJson() {
         List<Object> out = new ArrayList<>();
         List<PingReport> all = new ArrayList<>(pings);
-        all.addAll(probes.values());
+        all.addAll(probes);
         all.sort((x, y) -> Long.compare(x.startNs(), y.startNs()));
         for (PingReport r : all) {
             Map<String, Object> m = new LinkedHashMap<>();
