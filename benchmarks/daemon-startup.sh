@@ -43,7 +43,7 @@ status_ok() {
 
 run_mesh() {
     local n=$1 br="${prefix}br" i ns ip first_ip="" t0 t1 pid rss
-    local starts=() rsss=()
+    local starts=() rsss=() cpus=() backlog=0 b
     ip netns add "$br"; namespaces+=("$br")
     ip -n "$br" link add br0 type bridge
     ip -n "$br" link set br0 up
@@ -76,12 +76,19 @@ run_mesh() {
         pid=$(ip netns pids "${prefix}p$i" | head -n 1)
         rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
         rsss+=("$rss")
+        cpus+=($(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat"))
+        b=$(ip netns exec "${prefix}p$i" bash -c 'exec 3<>/dev/tcp/127.0.0.1/6782 &&
+            printf "GET /metrics HTTP/1.0\r\n\r\n" >&3 && cat <&3' | awk '/^weft_router_backlogged_turns_total/ {print $2}')
+        backlog=$((backlog + ${b:-0}))
     done
     printf '%s\n' "${starts[@]}" | sort -n >"$logs/starts-$n"
     printf '%s\n' "${rsss[@]}" | sort -n >"$logs/rss-$n"
+    local cpu_total=0 c
+    for c in "${cpus[@]}"; do cpu_total=$((cpu_total + c)); done
     local peers
     peers=$(ip netns exec "${prefix}p1" bash -c 'exec 3<>/dev/tcp/127.0.0.1/6784 &&
         printf "GET /status HTTP/1.0\r\n\r\n" >&3 && cat <&3' | sed -n 's/^ *Peers: //p')
+    echo "    CPU used by all daemons: $((cpu_total / 1000)) s; router turns that ended backlogged: $backlog"
     awk -v n="$n" -v peers="$peers" '
         FNR == 1 { f++ }
         f == 1 { s[++ns] = $1; ssum += $1 }
