@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "weft", mixinStandardHelpOptions = true, version = "weft 0.1.0",
         description = "Mesh overlay network router for containers (Weave Net protocol v2).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, net.weft.viz.VizCommand.class})
 public final class Main {
 
     private Main() {

@@ -10,6 +10,8 @@ public final class ViewTransform {
     public static final double MIN_SCALE = 0.05;
     /** Closest zoom in. */
     public static final double MAX_SCALE = 20.0;
+    /** Fitting never zooms in further than this, so small meshes keep readable proportions. */
+    public static final double MAX_FIT_SCALE = 1.6;
     /** Margin kept around the mesh when fitting, in pixels. */
     public static final double FIT_MARGIN_PX = 40.0;
 
@@ -61,7 +63,7 @@ public final class ViewTransform {
     public void fit(double minX, double minY, double maxX, double maxY, double w, double h) {
         double bw = Math.max(1, maxX - minX);
         double bh = Math.max(1, maxY - minY);
-        scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE,
+        scale = Math.max(MIN_SCALE, Math.min(MAX_FIT_SCALE,
                 Math.min((w - 2 * FIT_MARGIN_PX) / bw, (h - 2 * FIT_MARGIN_PX) / bh)));
         offsetX = (w - bw * scale) / 2 - minX * scale;
         offsetY = (h - bh * scale) / 2 - minY * scale;
