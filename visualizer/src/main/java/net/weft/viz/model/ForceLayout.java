@@ -11,7 +11,6 @@ import java.util.function.Function;
 import net.weft.core.id.PeerName;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.drawing.FRLayoutAlgorithm2D;
-import org.jgrapht.alg.drawing.IndexedFRLayoutAlgorithm2D;
 import org.jgrapht.alg.drawing.model.Box2D;
 import org.jgrapht.alg.drawing.model.MapLayoutModel2D;
 import org.jgrapht.alg.drawing.model.Point2D;
@@ -19,8 +18,8 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 
 /**
- * Places peers with a force-directed layout (Fruchterman-Reingold from JGraphT; its Barnes-Hut variant for
- * large meshes) over the union of every peer and edge seen so far, so positions do not jump when a link is
+ * Places peers with a force-directed layout (Fruchterman-Reingold from JGraphT, then a pass that pushes
+ * overlapping peers apart) over the union of every peer and edge seen so far, so positions do not jump when a link is
  * cut or a peer crashes, nor when the timeline is scrubbed. A layout is recomputed only when a new peer or
  * edge appears, starting from the old positions (new peers start at the centre of their known neighbours),
  * and from a fixed seed: the same mesh always gets the same picture.
@@ -35,8 +34,15 @@ public final class ForceLayout {
     public static final int FRESH_ITERATIONS = 300;
     /** Iterations when refining an existing layout after a change. */
     public static final int REFINE_ITERATIONS = 60;
-    /** Above this many peers the quadtree (Barnes-Hut) variant is used. */
-    public static final int QUADTREE_THRESHOLD = 120;
+    /**
+     * Above this many peers iterations shrink in proportion, keeping the quadratic force computation to a
+     * bounded cost. (JGraphT's Barnes-Hut variant was tried: it loops on coincident points at the box edge.)
+     */
+    public static final int LARGE_MESH = 150;
+    /** Peers closer than this (model units) are pushed apart after the force layout. */
+    public static final double MIN_DISTANCE = Styles.PEER_RADIUS * 2.5;
+    /** Rounds of pushing overlapping peers apart. */
+    public static final int SEPARATION_ROUNDS = 30;
     /** Layout randomness seed. */
     public static final long SEED = 0x5eed_1a7L;
 
@@ -97,19 +103,61 @@ public final class ForceLayout {
         MapLayoutModel2D<PeerName> model = new MapLayoutModel2D<>(Box2D.of(side, side));
         boolean fresh = positions.isEmpty();
         int iterations = fresh ? FRESH_ITERATIONS : REFINE_ITERATIONS;
-        FRLayoutAlgorithm2D<PeerName, DefaultEdge> fr = peers.size() > QUADTREE_THRESHOLD
-                ? new IndexedFRLayoutAlgorithm2D<>(iterations, IndexedFRLayoutAlgorithm2D.DEFAULT_THETA_FACTOR,
-                        FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR, new Random(SEED))
-                : new FRLayoutAlgorithm2D<>(iterations, FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR,
-                        new Random(SEED));
+        if (peers.size() > LARGE_MESH) {
+            iterations = iterations * LARGE_MESH / peers.size();
+        }
+        FRLayoutAlgorithm2D<PeerName, DefaultEdge> fr = new FRLayoutAlgorithm2D<>(iterations,
+                FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR, new Random(SEED));
         fr.setInitializer(initializer(g, side));
         fr.layout(g, model);
         for (PeerName p : peers) {
             Point2D pt = model.get(p);
             positions.put(p, new double[] {pt.getX(), pt.getY()});
         }
+        separate(side);
         layouts++;
         laidOutSide = side;
+    }
+
+    /**
+     * Pushes apart peers closer than {@link #MIN_DISTANCE}, each pair half the shortfall each way (coincident
+     * peers along a direction fixed by their order), in a few rounds; positions stay inside the box.
+     */
+    private void separate(double side) {
+        List<double[]> xy = new java.util.ArrayList<>();
+        for (PeerName p : peers) {
+            xy.add(positions.get(p));
+        }
+        for (int round = 0; round < SEPARATION_ROUNDS; round++) {
+            boolean moved = false;
+            for (int i = 0; i < xy.size(); i++) {
+                for (int j = i + 1; j < xy.size(); j++) {
+                    double[] a = xy.get(i);
+                    double[] b = xy.get(j);
+                    double dx = b[0] - a[0];
+                    double dy = b[1] - a[1];
+                    double d = Math.hypot(dx, dy);
+                    if (d >= MIN_DISTANCE) {
+                        continue;
+                    }
+                    if (d < 1e-6) {
+                        double angle = (i * 31 + j) % 360 * Math.PI / 180;
+                        dx = Math.cos(angle);
+                        dy = Math.sin(angle);
+                        d = 1;
+                    }
+                    double push = (MIN_DISTANCE - Math.hypot(b[0] - a[0], b[1] - a[1])) / 2;
+                    a[0] = clamp(a[0] - dx / d * push, side);
+                    a[1] = clamp(a[1] - dy / d * push, side);
+                    b[0] = clamp(b[0] + dx / d * push, side);
+                    b[1] = clamp(b[1] + dy / d * push, side);
+                    moved = true;
+                }
+            }
+            if (!moved) {
+                return;
+            }
+        }
     }
 
     private Function<PeerName, Point2D> initializer(Graph<PeerName, DefaultEdge> g, double side) {
