@@ -1,5 +1,10 @@
 package net.weft.cli;
 
+import net.weft.sleeve.cli.AttachCommand;
+import net.weft.sleeve.cli.DetachCommand;
+import net.weft.sleeve.cli.ExposeCommand;
+import net.weft.sleeve.cli.PsCommand;
+import net.weft.sleeve.cli.ResetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +14,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "weft", mixinStandardHelpOptions = true, version = "weft 0.1.0",
         description = "Mesh overlay network router for containers (Weave Net protocol v2).",
-        subcommands = {CommandLine.HelpCommand.class, net.weft.viz.VizCommand.class})
+        subcommands = {
+            AttachCommand.class, DetachCommand.class, PsCommand.class, ExposeCommand.class, ResetCommand.class,
+            net.weft.viz.VizCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     private Main() {

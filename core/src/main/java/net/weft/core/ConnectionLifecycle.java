@@ -10,12 +10,14 @@ import net.weft.core.conn.EndCause;
 import net.weft.core.conn.Handshake;
 import net.weft.core.conn.HandshakeFailure;
 import net.weft.core.conn.RemoteIntro;
+import net.weft.core.crypto.X25519;
 import net.weft.core.effect.Effect;
 import net.weft.core.id.ConnectionId;
 import net.weft.core.id.Endpoint;
 import net.weft.core.id.PeerName;
 import net.weft.core.overlay.OverlayAction;
 import net.weft.core.overlay.OverlayForwarder;
+import net.weft.core.overlay.SleeveChannel;
 import net.weft.core.topology.Registration;
 import net.weft.core.trace.TraceEvent;
 import net.weft.core.wire.GossipMessage;
@@ -49,9 +51,11 @@ final class ConnectionLifecycle {
         this.dataPlane = data;
     }
 
-    void dial(Endpoint target) {
+    void dial(Endpoint target, boolean direct) {
         ConnectionId id = new ConnectionId(s.nextDialId++);
-        s.connections.put(id, new LocalConnection(id, true, target, ConnectionState.DIALLING, s.now()));
+        LocalConnection c = new LocalConnection(id, true, target, ConnectionState.DIALLING, s.now());
+        c.direct = direct;
+        s.connections.put(id, c);
         s.out.emit(new Effect.Dial(id, target));
         stateChanged(s.connections.get(id), "dialling " + target);
     }
@@ -103,6 +107,7 @@ final class ConnectionLifecycle {
                 close(c, f.reason(), f.cause());
             } else if (p.done().isPresent()) {
                 c.reader = c.handshake.reader();
+                c.tcp = c.handshake.session().orElse(null);
                 c.handshakeDeadlineNs = Long.MAX_VALUE;
                 register(c, p.done().get());
                 readFrames(c);
@@ -157,7 +162,7 @@ final class ConnectionLifecycle {
                 return;
             }
             if (a instanceof OverlayAction.SendDatagram d) {
-                s.out.emit(new Effect.SendDatagram(d.to(), d.datagram()));
+                s.out.emit(new Effect.SendDatagram(d.to(), c.sleeve.wrap(d.datagram())));
             } else if (a instanceof OverlayAction.SendControl ctl) {
                 byte[] body = new byte[ctl.tag7Body().length + 1];
                 body[0] = (byte) ProtocolTag.OVERLAY_CONTROL.code();
@@ -204,8 +209,11 @@ final class ConnectionLifecycle {
     private void startHandshake(LocalConnection c) {
         c.state = ConnectionState.HANDSHAKING;
         c.openedNs = s.now();
-        c.handshake = new Handshake(s.config, c.outbound, s.rng.nextLong(), TrustedSubnets.contains(
-                s.config.trustedSubnets(), c.remoteAddress.host()));
+        long connId = s.rng.nextLong();
+        byte[] ephemeralPrivate = s.config.encrypted() ? randomBytes(X25519.KEY_BYTES) : new byte[0];
+        c.handshake = new Handshake(s.config, c.outbound, connId, TrustedSubnets.contains(
+                s.config.trustedSubnets(), c.remoteAddress.host()),
+                s.peers.get(s.self()).map(e -> e.shortId()).orElse(s.config.shortId()), ephemeralPrivate);
         c.handshakeDeadlineNs = s.now() + s.timings.headerTimeoutNs();
         s.out.emit(new Effect.SendBytes(c.id, c.handshake.start()));
         stateChanged(c, "handshake started");
@@ -214,7 +222,7 @@ final class ConnectionLifecycle {
     private void register(LocalConnection c, RemoteIntro intro) {
         c.intro = intro;
         ParseResult<Registration> reg = s.peers.reference(intro.name(), intro.nickname(), intro.uid(),
-                intro.shortId(), intro.hasShortId(), true);
+                intro.shortId(), intro.hasShortId(), !c.outbound || c.direct);
         if (!reg.isOk()) {
             close(c, reg.reason(), EndCause.ERROR);
             return;
@@ -276,8 +284,11 @@ final class ConnectionLifecycle {
             return;
         }
         Optional<Endpoint> udp = c.outbound ? Optional.of(c.remoteAddress) : Optional.empty();
+        boolean untrusted = !c.handshake.trustRemote() || !intro.trustedByRemote();
+        c.sleeve = intro.encrypted() && untrusted
+                ? SleeveChannel.encrypted(s.self(), intro.sessionKey(), c.outbound) : SleeveChannel.plain();
         c.forwarder = new OverlayForwarder(s.self(), intro.name(), intro.connUid(), c.outbound, udp, s.timings,
-                OverlayForwarder.DEFAULT_MTU);
+                c.sleeve.overlayMtuOn(s.config.underlayMtu()));
         runForwarder(c, c.forwarder.onConfirm(s.now()));
     }
 
@@ -305,8 +316,30 @@ final class ConnectionLifecycle {
             if (next.isEmpty()) {
                 return;
             }
-            onMessage(c, next.get());
+            byte[] body = next.get();
+            if (c.tcp != null) {
+                ParseResult<byte[]> opened = c.tcp.open(body);
+                if (!opened.isOk()) {
+                    misbehaved(c, opened.reason());
+                    close(c, opened.reason(), EndCause.ERROR);
+                    return;
+                }
+                body = opened.value();
+            }
+            onMessage(c, body);
         }
+    }
+
+    /** Random bytes from the router's deterministic stream (the daemon seeds it from a secure source). */
+    private byte[] randomBytes(int n) {
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i += Long.BYTES) {
+            long v = s.rng.nextLong();
+            for (int j = 0; j < Long.BYTES && i + j < n; j++) {
+                out[i + j] = (byte) (v >>> (8 * j));
+            }
+        }
+        return out;
     }
 
     private void onMessage(LocalConnection c, byte[] body) {

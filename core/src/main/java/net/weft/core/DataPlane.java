@@ -7,6 +7,8 @@ import net.weft.core.forward.ForwardingRules;
 import net.weft.core.forward.MacCache;
 import net.weft.core.id.Endpoint;
 import net.weft.core.id.PeerName;
+import net.weft.core.crypto.SleeveOpenOutcome;
+import net.weft.core.overlay.SleeveChannel;
 import net.weft.core.overlay.SleeveFrame;
 import net.weft.core.overlay.SleevePacket;
 import net.weft.core.overlay.SpecialFrames;
@@ -18,8 +20,23 @@ import net.weft.core.wire.ParseResult;
  * through the pure forwarding rules; the decisions become datagrams to next hops and frames for the bridge.
  * Heartbeats are handed to the peer's overlay forwarder. One frame per datagram; batching and the fast
  * paths belong to the datapath modules, which apply the same rules.
+ *
+ * <p>Datagrams to and from each neighbour go through that connection's {@link SleeveChannel}: sealed with
+ * the session key when the connection is encrypted and not mutually trusted, plain otherwise. Hop by hop: a
+ * relay opens with the previous hop's key and seals with the next hop's. A sealed datagram that does not
+ * open is dropped, counted under {@code sleeve_decrypt_failures:<peer>}, {@code sleeve_replays:<peer>},
+ * {@code sleeve_too_old:<peer>} or {@code sleeve_malformed:<peer>}, and traced; it changes nothing else.
  */
 final class DataPlane {
+
+    /** Counter family: sealed datagrams that failed authentication, per sender ({@code family:peer}). */
+    static final String SLEEVE_DECRYPT_FAILURES = "sleeve_decrypt_failures";
+    /** Counter family: sealed datagrams whose sequence number was already accepted. */
+    static final String SLEEVE_REPLAYS = "sleeve_replays";
+    /** Counter family: sealed datagrams more than one replay window behind. */
+    static final String SLEEVE_TOO_OLD = "sleeve_too_old";
+    /** Counter family: datagrams too short to be sealed, from a peer whose channel is encrypted. */
+    static final String SLEEVE_MALFORMED = "sleeve_malformed";
 
     private final RouterState s;
     private final MacCache macs;
@@ -42,19 +59,34 @@ final class DataPlane {
         apply(s.self(), rules.onCaptured(frame, s.routes, s.now()), frame);
     }
 
+    /**
+     * A sleeve datagram arrived: its clear sender name selects the connection, whose channel opens it
+     * (encrypted channels drop forgeries, replays and too-old packets, counted per peer); then every frame
+     * is a heartbeat for the forwarder or data for the forwarding rules.
+     */
     void onDatagram(Endpoint from, byte[] datagram) {
-        ParseResult<SleevePacket> parsed = SleevePacket.decode(datagram);
+        if (datagram.length < SleevePacket.SENDER_BYTES) {
+            dropDatagram(from, "datagram shorter than the " + SleevePacket.SENDER_BYTES + "-byte sender name: "
+                    + datagram.length + " bytes");
+            return;
+        }
+        PeerName sender = PeerName.fromBytes(datagram, 0);
+        LocalConnection c = s.byPeer.get(sender);
+        if (c == null || c.forwarder == null) {
+            dropDatagram(from, "no connection to sender " + sender);
+            return;
+        }
+        SleeveChannel.Unwrapped opened = c.sleeve.unwrap(datagram);
+        if (!opened.ok()) {
+            dropSealed(from, sender, opened.outcome());
+            return;
+        }
+        ParseResult<SleevePacket> parsed = SleevePacket.decode(opened.plainDatagram());
         if (!parsed.isOk()) {
             dropDatagram(from, parsed.reason());
             return;
         }
-        SleevePacket packet = parsed.value();
-        LocalConnection c = s.byPeer.get(packet.sender());
-        if (c == null || c.forwarder == null) {
-            dropDatagram(from, "no connection to sender " + packet.sender());
-            return;
-        }
-        for (SleeveFrame f : packet.frames()) {
+        for (SleeveFrame f : parsed.value().frames()) {
             if (SpecialFrames.isSpecial(f.frame())) {
                 lifecycle.runForwarder(c, c.forwarder.onSpecialFrame(from, f, s.now()));
             } else {
@@ -110,9 +142,42 @@ final class DataPlane {
             return;
         }
         byte[] datagram = SleevePacket.encode(s.self(), List.of(new SleeveFrame(src, dst, frame)));
-        s.out.emit(new Effect.SendDatagram(c.forwarder.remote().get(), datagram));
+        s.out.emit(new Effect.SendDatagram(c.forwarder.remote().get(), c.sleeve.wrap(datagram)));
         s.out.count("frames_forwarded");
         s.trace(new TraceEvent.FrameForwarded(s.now(), s.self(), src, dst, hop, frame.length));
+    }
+
+    /** Counts a sealed datagram that did not open, per peer and kind, and traces why. */
+    private void dropSealed(Endpoint from, PeerName sender, SleeveOpenOutcome outcome) {
+        s.out.count(sleeveDropCounter(outcome) + ":" + sender);
+        dropDatagram(from, "encrypted sleeve packet from " + sender + " dropped: " + describe(outcome));
+    }
+
+    /** The per-peer counter family of a drop: {@code <family>:<peer name>} in the view's counters. */
+    static String sleeveDropCounter(SleeveOpenOutcome outcome) {
+        switch (outcome) {
+            case REPLAY:
+                return SLEEVE_REPLAYS;
+            case TOO_OLD:
+                return SLEEVE_TOO_OLD;
+            case MALFORMED:
+                return SLEEVE_MALFORMED;
+            default:
+                return SLEEVE_DECRYPT_FAILURES;
+        }
+    }
+
+    private static String describe(SleeveOpenOutcome outcome) {
+        switch (outcome) {
+            case REPLAY:
+                return "replayed sequence number";
+            case TOO_OLD:
+                return "sequence number older than the replay window";
+            case MALFORMED:
+                return "too short for an encrypted packet";
+            default:
+                return "authentication failed (wrong key, corruption or forgery)";
+        }
     }
 
     private void dropDatagram(Endpoint from, String reason) {

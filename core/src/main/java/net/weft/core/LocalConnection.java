@@ -3,10 +3,12 @@ package net.weft.core;
 import net.weft.core.conn.ConnectionState;
 import net.weft.core.conn.Handshake;
 import net.weft.core.conn.RemoteIntro;
+import net.weft.core.conn.TcpSession;
 import net.weft.core.id.ConnectionId;
 import net.weft.core.id.Endpoint;
 import net.weft.core.id.PeerName;
 import net.weft.core.overlay.OverlayForwarder;
+import net.weft.core.overlay.SleeveChannel;
 import net.weft.core.wire.FrameReader;
 
 /**
@@ -25,6 +27,12 @@ final class LocalConnection {
     FrameReader reader;
     RemoteIntro intro;
     OverlayForwarder forwarder;
+    /** Seals what we send and opens what we receive after an encrypted handshake; null on plain connections. */
+    TcpSession tcp;
+    /** How our sleeve datagrams to this peer look on the wire; plain until the overlay starts. */
+    SleeveChannel sleeve = SleeveChannel.plain();
+    /** A dial to a user-given target (may introduce an unknown peer); discovered targets may not. */
+    boolean direct;
     /** True once this connection holds the peer's slot in the topology (after registration). */
     boolean registered;
     long openedNs;

@@ -95,6 +95,11 @@ public final class Router {
             for (var gone : s.peers.garbageCollect()) {
                 lifecycle.peerRemoved(gone);
             }
+            s.peers.reassignShortIdIfLost(s.rng).ifPresent(id -> {
+                out.trace(new TraceEvent.LocalVersionBumped(nowNs, s.self(), s.peers.version(),
+                        "short id collided; took " + id));
+                topology.localChange();
+            });
         }
         if (nowNs >= s.routesDueNs) {
             s.routesDueNs = Long.MAX_VALUE;
@@ -109,7 +114,7 @@ public final class Router {
             dataPlane.onTimer(nowNs);
         }
         for (var dial : s.maker.dueDials(nowNs)) {
-            lifecycle.dial(dial.address());
+            lifecycle.dial(dial.address(), dial.direct());
         }
     }
 

@@ -3,6 +3,8 @@ package net.weft.core;
 import java.util.List;
 import net.weft.core.id.PeerName;
 import net.weft.core.id.PeerUid;
+import net.weft.core.overlay.OverlayForwarder;
+import net.weft.core.overlay.SleeveChannel;
 
 /**
  * Identity, limits and settings of one router. Identity is an input: the daemon derives it from the host,
@@ -20,6 +22,8 @@ import net.weft.core.id.PeerUid;
  * @param trustedSubnets  CIDRs whose peers need no data-plane encryption
  * @param maxPeers        topology entries we keep at most; updates beyond are dropped with a trace
  * @param timings         intervals and timeouts
+ * @param underlayMtu     MTU of the host network the sleeve datagrams cross (1500 by default); the overlay
+ *                        MTU shown per connection is this minus the sleeve overheads (62 plain, 86 encrypted)
  */
 public record RouterConfig(
         PeerName name,
@@ -33,12 +37,19 @@ public record RouterConfig(
         List<String> overlays,
         List<String> trustedSubnets,
         int maxPeers,
-        Timings timings) {
+        Timings timings,
+        int underlayMtu) {
 
     /** Weave's default port for control (TCP) and sleeve (UDP). */
     public static final int DEFAULT_PORT = 6783;
     /** Weave's default connection limit. */
     public static final int DEFAULT_CONN_LIMIT = 200;
+    /** Ethernet's MTU, the usual underlay: overlay MTU 1438 plain, 1414 encrypted, as Weave reports. */
+    public static final int DEFAULT_UNDERLAY_MTU = 1500;
+    /** The smallest underlay MTU: an encrypted overlay on it still reaches {@link OverlayForwarder#MIN_MTU}. */
+    public static final int MIN_UNDERLAY_MTU = OverlayForwarder.MIN_MTU + SleeveChannel.DF_OVERHEAD_ENCRYPTED;
+    /** The largest underlay MTU (an IPv4 packet's size limit). */
+    public static final int MAX_UNDERLAY_MTU = 65535;
 
     /** Validates the settings. */
     public RouterConfig {
@@ -60,10 +71,22 @@ public record RouterConfig(
         if (maxPeers < 1) {
             throw new IllegalArgumentException("maxPeers must be positive");
         }
+        if (underlayMtu < MIN_UNDERLAY_MTU || underlayMtu > MAX_UNDERLAY_MTU) {
+            throw new IllegalArgumentException("underlay MTU out of range " + MIN_UNDERLAY_MTU + ".."
+                    + MAX_UNDERLAY_MTU + ": " + underlayMtu);
+        }
         nickname = nickname == null ? "" : nickname;
         password = password == null ? "" : password;
         overlays = List.copyOf(overlays);
         trustedSubnets = List.copyOf(trustedSubnets);
+    }
+
+    /** The settings without an explicit underlay MTU: {@link #DEFAULT_UNDERLAY_MTU}. */
+    public RouterConfig(PeerName name, String nickname, PeerUid uid, int shortId, int port, String password,
+            int connLimit, boolean discovery, List<String> overlays, List<String> trustedSubnets, int maxPeers,
+            Timings timings) {
+        this(name, nickname, uid, shortId, port, password, connLimit, discovery, overlays, trustedSubnets, maxPeers,
+                timings, DEFAULT_UNDERLAY_MTU);
     }
 
     /** A configuration with Weave's defaults for everything but identity. */
@@ -75,37 +98,43 @@ public record RouterConfig(
     /** Same, with another port. */
     public RouterConfig withPort(int newPort) {
         return new RouterConfig(name, nickname, uid, shortId, newPort, password, connLimit, discovery, overlays,
-                trustedSubnets, maxPeers, timings);
+                trustedSubnets, maxPeers, timings, underlayMtu);
     }
 
     /** Same, with another password ("" for none). */
     public RouterConfig withPassword(String newPassword) {
         return new RouterConfig(name, nickname, uid, shortId, port, newPassword, connLimit, discovery, overlays,
-                trustedSubnets, maxPeers, timings);
+                trustedSubnets, maxPeers, timings, underlayMtu);
     }
 
     /** Same, with another connection limit. */
     public RouterConfig withConnLimit(int limit) {
         return new RouterConfig(name, nickname, uid, shortId, port, password, limit, discovery, overlays,
-                trustedSubnets, maxPeers, timings);
+                trustedSubnets, maxPeers, timings, underlayMtu);
     }
 
     /** Same, with discovery on or off. */
     public RouterConfig withDiscovery(boolean on) {
         return new RouterConfig(name, nickname, uid, shortId, port, password, connLimit, on, overlays,
-                trustedSubnets, maxPeers, timings);
+                trustedSubnets, maxPeers, timings, underlayMtu);
     }
 
     /** Same, with other trusted subnets. */
     public RouterConfig withTrustedSubnets(List<String> cidrs) {
         return new RouterConfig(name, nickname, uid, shortId, port, password, connLimit, discovery, overlays,
-                cidrs, maxPeers, timings);
+                cidrs, maxPeers, timings, underlayMtu);
     }
 
     /** Same, with other timings. */
     public RouterConfig withTimings(Timings t) {
         return new RouterConfig(name, nickname, uid, shortId, port, password, connLimit, discovery, overlays,
-                trustedSubnets, maxPeers, t);
+                trustedSubnets, maxPeers, t, underlayMtu);
+    }
+
+    /** Same, with another underlay MTU. */
+    public RouterConfig withUnderlayMtu(int mtu) {
+        return new RouterConfig(name, nickname, uid, shortId, port, password, connLimit, discovery, overlays,
+                trustedSubnets, maxPeers, timings, mtu);
     }
 
     /** True when a password is set. */

@@ -72,11 +72,15 @@ final class RouterState {
         return Optional.ofNullable(byPeer.get(peer));
     }
 
-    /** Frames and queues a protocol message on a connection. */
+    /**
+     * Frames and queues a protocol message on a connection, sealed first when the connection is encrypted
+     * (sealing and emitting in one step keeps wire order equal to the nonce counter's order).
+     */
     void sendMessage(LocalConnection c, byte[] body) {
-        out.emit(new Effect.SendBytes(c.id, FrameReader.frame(body)));
+        byte[] wireBody = c.tcp == null ? body : c.tcp.seal(body);
+        out.emit(new Effect.SendBytes(c.id, FrameReader.frame(wireBody)));
         out.count("tcp_messages_sent");
-        out.count("tcp_bytes_sent", body.length + 4L);
+        out.count("tcp_bytes_sent", wireBody.length + (long) FrameReader.LENGTH_BYTES);
     }
 
     /** Sends a gossip message to a neighbour; false when we have no connection to it. */

@@ -46,7 +46,8 @@ final class ViewBuilder {
         connections.sort((a, b) -> a.address().compareTo(b.address()));
         SortedMap<PeerName, List<PeerName>> broadcast = new TreeMap<>();
         broadcast.put(s.self(), s.routes.broadcast(s.self()));
-        return new RouterView(s.self(), s.config.nickname(), s.config.uid(), s.config.shortId(), s.peers.version(),
+        return new RouterView(s.self(), s.config.nickname(), s.config.uid(), s.peers.get(s.self()).map(PeerEntry::shortId).orElse(s.config.shortId()),
+                s.peers.version(),
                 now, s.config.port(), s.config.encrypted(), s.config.discovery(), peers, connections,
                 s.maker.view(), s.routes.unicastTable(), broadcast, macs.view(), s.maker.terminations(),
                 counters);

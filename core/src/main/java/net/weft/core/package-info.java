@@ -28,6 +28,14 @@
  *   <li>{@code DataPlane}: the reference sleeve forwarding path over the pure rules of
  *       {@link net.weft.core.forward}.</li>
  * </ul>
+ *
+ * <h2>Encryption</h2>
+ * With a password, every connection draws 32 bytes from the router's random stream for an ephemeral X25519
+ * key; the handshake derives a {@link net.weft.core.conn.TcpSession} and from then on every TCP frame, the
+ * features frame first, is sealed and must open in order, or the connection closes. The sleeve datagrams of
+ * a connection go through its {@link net.weft.core.overlay.SleeveChannel}, sealed with the same session key
+ * unless both ends trust each other's address (trusted subnets). Plain text on TCP with a password never
+ * happens.
  * Peer faults (bad bytes, protocol violations) become trace events and closed connections, never
  * exceptions; an exception out of {@code step} is a bug in Weft.
  */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import net.weft.core.RouterConfig;
+import net.weft.core.crypto.X25519;
 import net.weft.core.id.PeerName;
 import net.weft.core.id.PeerUid;
 import net.weft.core.wire.Features;
@@ -20,8 +21,10 @@ import net.weft.core.wire.VersionRange;
  *
  * <pre>
  *   HEADER  (send "weave" min max; read 7 bytes; negotiate)          -- bad header / versions --> FAILED
- *   FLAG    (send crypto flag [+ public key]; read flag [+ key])     -- crypto mismatch ------> FAILED
- *   FEATURES(send gob features frame; read one frame; validate)      -- bad features/self ----> FAILED
+ *   FLAG    (send crypto flag [+ public key]; read flag)             -- crypto mismatch ------> FAILED
+ *   PUBLIC_KEY (only when encrypted: read 32 bytes; derive the key)  -- low-order key --------> FAILED
+ *   FEATURES(send gob features frame; read one frame; validate)      -- undecryptable, bad
+ *                                                                       features, self ------> FAILED
  *   DONE    (RemoteIntro available; later bytes are message frames)
  * </pre>
  *
@@ -29,6 +32,13 @@ import net.weft.core.wire.VersionRange;
  * machine never throws on peer input: every refusal is a {@link HandshakeFailure} with Weave's wording.
  * The {@link FrameReader} it reads from is handed over to the connection once the handshake is done, so
  * bytes that arrived right behind the features frame are not lost.
+ *
+ * <p>With a password, each side sends flag 1 and the public key of a fresh X25519 key pair made from 32
+ * random bytes the router drew for this connection, and derives the {@link TcpSession} from the peer's key.
+ * The features frame is then already sealed (TCP sequence number 0 in each direction), so a peer with
+ * another password fails right there, on both sides, with "unable to decrypt TCP msg 0". Mismatched settings
+ * (one side with a password, one without) are refused with Weave's two messages. Nothing falls back to
+ * plain text.
  */
 public final class Handshake {
 
@@ -37,7 +47,9 @@ public final class Handshake {
     /** The only peer-name flavour Weave uses. */
     public static final String NAME_FLAVOUR = "mac";
     private static final int HEADER_BYTES = 7;
-    private static final int PUBLIC_KEY_BYTES = 32;
+    private static final int PUBLIC_KEY_BYTES = X25519.KEY_BYTES;
+    private static final int FLAG_PLAIN = 0;
+    private static final int FLAG_ENCRYPTED = 1;
 
     /** Where the machine is. */
     public enum Phase { HEADER, FLAG, PUBLIC_KEY, FEATURES, DONE, FAILED }
@@ -49,25 +61,51 @@ public final class Handshake {
     private final boolean outbound;
     private final long ourConnId;
     private final boolean trustRemote;
+    private final int shortId;
+    private final byte[] ephemeralPrivate;
     private final FrameReader reader = new FrameReader();
     private Phase phase = Phase.HEADER;
     private int version;
     private RemoteIntro intro;
     private HandshakeFailure failure;
+    private TcpSession session;
+
+    /**
+     * A handshake for one connection without encryption.
+     *
+     * @param local       our identity and settings (without a password)
+     * @param outbound    we dialled this connection
+     * @param ourConnId   a random ConnID for this connection (drawn by the router)
+     * @param trustRemote the remote address lies in one of our trusted subnets
+     * @param shortId     our current short id (it may have been reassigned since start)
+     */
+    public Handshake(RouterConfig local, boolean outbound, long ourConnId, boolean trustRemote, int shortId) {
+        this(local, outbound, ourConnId, trustRemote, shortId, new byte[0]);
+    }
 
     /**
      * A handshake for one connection.
      *
-     * @param local       our identity and settings
-     * @param outbound    we dialled this connection
-     * @param ourConnId   a random ConnID for this connection (drawn by the router)
-     * @param trustRemote the remote address lies in one of our trusted subnets
+     * @param local             our identity and settings
+     * @param outbound          we dialled this connection
+     * @param ourConnId         a random ConnID for this connection (drawn by the router)
+     * @param trustRemote       the remote address lies in one of our trusted subnets
+     * @param shortId           our current short id (it may have been reassigned since start)
+     * @param ephemeralPrivate  32 random bytes for this connection's X25519 key pair when {@code local} has a
+     *                          password (drawn by the router, fresh per connection); ignored without one
      */
-    public Handshake(RouterConfig local, boolean outbound, long ourConnId, boolean trustRemote) {
+    public Handshake(RouterConfig local, boolean outbound, long ourConnId, boolean trustRemote, int shortId,
+            byte[] ephemeralPrivate) {
+        if (local.encrypted() && ephemeralPrivate.length != X25519.KEY_BYTES) {
+            throw new IllegalArgumentException("an encrypted handshake needs a " + X25519.KEY_BYTES
+                    + "-byte ephemeral private key");
+        }
         this.local = local;
         this.outbound = outbound;
         this.ourConnId = ourConnId;
         this.trustRemote = trustRemote;
+        this.shortId = shortId;
+        this.ephemeralPrivate = local.encrypted() ? ephemeralPrivate.clone() : new byte[0];
     }
 
     /** The protocol header to send as soon as the socket is open. */
@@ -99,6 +137,20 @@ public final class Handshake {
         return reader;
     }
 
+    /**
+     * The TCP encryption of this connection once both public keys are known (empty without a password).
+     * The connection keeps using it after the handshake: its sealer and opener have counted the features
+     * frames.
+     */
+    public Optional<TcpSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /** Whether we trust the remote address (sent as our {@code Trusted} feature). */
+    public boolean trustRemote() {
+        return trustRemote;
+    }
+
     /** Our ConnID for this connection. */
     public long ourConnId() {
         return ourConnId;
@@ -110,6 +162,8 @@ public final class Handshake {
                 return reader.takeRaw(HEADER_BYTES).map(h -> onHeader(h, out)).orElse(false);
             case FLAG:
                 return reader.takeRaw(1).map(f -> onFlag(f[0] & 0xFF, out)).orElse(false);
+            case PUBLIC_KEY:
+                return reader.takeRaw(PUBLIC_KEY_BYTES).map(k -> onPublicKey(k, out)).orElse(false);
             case FEATURES:
                 return onFeaturesFrame();
             default:
@@ -128,28 +182,51 @@ public final class Handshake {
         }
         version = agreed.value();
         if (local.encrypted()) {
-            return fail("encryption is configured but this build of the handshake cannot encrypt yet");
+            byte[] flagAndKey = new byte[1 + PUBLIC_KEY_BYTES];
+            flagAndKey[0] = FLAG_ENCRYPTED;
+            System.arraycopy(TcpSession.publicKey(ephemeralPrivate), 0, flagAndKey, 1, PUBLIC_KEY_BYTES);
+            out.add(flagAndKey);
+        } else {
+            out.add(new byte[] {FLAG_PLAIN});
         }
-        out.add(new byte[] {0});
         phase = Phase.FLAG;
         return true;
     }
 
     private boolean onFlag(int flag, List<byte[]> out) {
-        if (flag == 0) {
+        if (flag == FLAG_PLAIN) {
             if (local.encrypted()) {
                 return fail("password specified, but peer requested an unencrypted connection");
             }
-        } else if (flag == 1) {
+        } else if (flag == FLAG_ENCRYPTED) {
             if (!local.encrypted()) {
                 return fail("no password specificed, but peer requested an encrypted connection");
             }
+            phase = Phase.PUBLIC_KEY;
+            return true;
         } else {
             return fail("Bad encryption flag " + flag);
         }
-        out.add(FrameReader.frame(Features.encode(ourFeatures())));
-        phase = Phase.FEATURES;
+        sendFeatures(out);
         return true;
+    }
+
+    private boolean onPublicKey(byte[] peerPublicKey, List<byte[]> out) {
+        ParseResult<TcpSession> established = TcpSession.establish(ephemeralPrivate, peerPublicKey,
+                local.password(), outbound);
+        if (!established.isOk()) {
+            return fail(established.reason());
+        }
+        session = established.value();
+        sendFeatures(out);
+        return true;
+    }
+
+    /** Sends our features frame, sealed with TCP sequence number 0 when encrypted. */
+    private void sendFeatures(List<byte[]> out) {
+        byte[] body = Features.encode(ourFeatures());
+        out.add(FrameReader.frame(session == null ? body : session.seal(body)));
+        phase = Phase.FEATURES;
     }
 
     private boolean onFeaturesFrame() {
@@ -160,11 +237,20 @@ public final class Handshake {
         if (next.isEmpty()) {
             return false;
         }
-        ParseResult<SortedMap<String, String>> features = Features.decode(next.get());
+        byte[] body = next.get();
+        if (session != null) {
+            ParseResult<byte[]> opened = session.open(body);
+            if (!opened.isOk()) {
+                return fail(opened.reason());
+            }
+            body = opened.value();
+        }
+        ParseResult<SortedMap<String, String>> features = Features.decode(body);
         if (!features.isOk()) {
             return fail("malformed features: " + features.reason());
         }
-        ParseResult<RemoteIntro> parsed = FeatureCheck.check(features.value(), version, ourConnId);
+        byte[] sessionKey = session == null ? new byte[0] : session.sessionKey();
+        ParseResult<RemoteIntro> parsed = FeatureCheck.check(features.value(), version, ourConnId, sessionKey);
         if (!parsed.isOk()) {
             return fail(parsed.reason());
         }
@@ -187,7 +273,7 @@ public final class Handshake {
         f.put("PeerNameFlavour", NAME_FLAVOUR);
         f.put("Name", local.name().toString());
         f.put("NickName", local.nickname());
-        f.put("ShortID", Integer.toString(local.shortId()));
+        f.put("ShortID", Integer.toString(shortId));
         f.put("UID", new PeerUid(local.uid().value()).toString());
         f.put("ConnID", Long.toUnsignedString(ourConnId));
         f.put("Trusted", Boolean.toString(trustRemote));
@@ -213,7 +299,8 @@ public final class Handshake {
         private FeatureCheck() {
         }
 
-        static ParseResult<RemoteIntro> check(SortedMap<String, String> f, int version, long ourConnId) {
+        static ParseResult<RemoteIntro> check(SortedMap<String, String> f, int version, long ourConnId,
+                byte[] sessionKey) {
             for (String key : REQUIRED) {
                 if (!f.containsKey(key)) {
                     return ParseResult.rejected("field " + key + " is missing");
@@ -253,7 +340,7 @@ public final class Handshake {
             String overlays = f.getOrDefault("Overlays", "").trim();
             List<String> overlayList = overlays.isEmpty() ? List.of() : Arrays.asList(overlays.split("\\s+"));
             return ParseResult.ok(new RemoteIntro(version, name.get(), f.get("NickName"), new PeerUid(uid.get()),
-                    shortId, hasShortId, ourConnId ^ connId.get(), trustedByRemote, overlayList, f, new byte[0]));
+                    shortId, hasShortId, ourConnId ^ connId.get(), trustedByRemote, overlayList, f, sessionKey));
         }
 
         private static Optional<Long> unsigned(String text) {

@@ -2,7 +2,9 @@
  * Connections as the router manages them: their life cycle ({@link net.weft.core.conn.ConnectionState}),
  * which addresses to dial and when ({@link net.weft.core.conn.ConnectionMaker}), the rule that keeps one
  * of two connections to the same peer ({@link net.weft.core.conn.DuplicateConnections}) and the accept
- * throttle ({@link net.weft.core.conn.AcceptThrottle}).
+ * throttle ({@link net.weft.core.conn.AcceptThrottle}), and the handshake
+ * ({@link net.weft.core.conn.Handshake}) with the TCP encryption it sets up
+ * ({@link net.weft.core.conn.TcpSession}).
  *
  * <h2>Theory of operation of the connection maker</h2>
  * Weave (mesh {@code connection_maker.go}) keeps a table of <em>targets</em>, addresses it may dial, each

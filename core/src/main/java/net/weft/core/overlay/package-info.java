@@ -3,7 +3,9 @@
  *
  * <p>Theory of operation. Frames travel between neighbours in UDP datagrams of the form
  * {@code sender name, then (srcPeer, dstPeer, length, Ethernet frame)...}; {@link net.weft.core.overlay.SleevePacket}
- * encodes and decodes them (unencrypted format; the encrypted wrapper is layered on top elsewhere) and
+ * encodes and decodes them (unencrypted format; a connection's {@link net.weft.core.overlay.SleeveChannel}
+ * seals and opens them when the connection is encrypted and untrusted, so everything else sees plain
+ * datagrams) and
  * {@link net.weft.core.overlay.SleeveBatcher} packs queued frames into as few datagrams as fit a size limit.
  * Frames whose Ethernet header is all zeros are the overlay's own in-band signals
  * ({@link net.weft.core.overlay.SpecialFrames}): heartbeats, the fragmentation test and PMTU probes.

@@ -57,4 +57,53 @@ class RouterMeshTest {
             assertThat(net.routers.get(h).view().peers()).as(h).hasSize(5);
         }
     }
+
+    @Test
+    void cuttingTheOnlyPathRemovesTheRouteAndForgetsTheFarPeers() {
+        TestNet net = new TestNet();
+        for (int i = 1; i <= 3; i++) {
+            net.add("p" + i, i);
+        }
+        net.link("p1", "p2");
+        net.link("p2", "p3");
+        net.input("p1", new Input.ConnectRequested(List.of(net.address("p2").host()), false));
+        net.input("p2", new Input.ConnectRequested(List.of(net.address("p3").host()), false));
+        net.runFor(10 * S);
+        PeerName p3 = net.routers.get("p3").config().name();
+        assertThat(net.routers.get("p1").view().unicastRoutes()).containsKey(p3);
+
+        net.cut("p2", "p3");
+        net.runFor(5 * S);
+
+        RouterView v1 = net.routers.get("p1").view();
+        assertThat(v1.unicastRoutes()).doesNotContainKey(p3);
+        assertThat(v1.peers()).extracting(p -> p.name()).doesNotContain(p3);
+    }
+
+    @Test
+    void aBroadcastFrameReachesEveryOtherPeerOnce() {
+        TestNet net = new TestNet();
+        for (int i = 1; i <= 4; i++) {
+            net.add("p" + i, i);
+        }
+        String[][] links = {{"p1", "p2"}, {"p2", "p3"}, {"p3", "p4"}, {"p4", "p1"}};
+        for (String[] l : links) {
+            net.link(l[0], l[1]);
+            net.input(l[0], new Input.ConnectRequested(List.of(net.address(l[1]).host()), false));
+        }
+        net.runFor(10 * S);
+        byte[] arp = new byte[42];
+        java.util.Arrays.fill(arp, 0, 6, (byte) 0xff);
+        arp[6] = 0x02;
+        arp[11] = 0x01;
+        arp[12] = 0x08;
+        arp[13] = 0x06;
+        net.input("p1", new Input.FrameCaptured(arp));
+        net.runFor(1 * S);
+
+        assertThat(net.delivered.get("p1")).isEmpty();
+        for (String h : List.of("p2", "p3", "p4")) {
+            assertThat(net.delivered.get(h)).as(h).hasSize(1);
+        }
+    }
 }

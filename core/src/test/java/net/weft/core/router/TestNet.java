@@ -32,11 +32,23 @@ final class TestNet {
 
     private record Event(long atNs, long seq, String host, Input input) { }
 
+    /** A datagram a router sent, whether or not a link carried it. */
+    record SentDatagram(String from, String to, byte[] payload) { }
+
+    /** A chunk of TCP bytes a router wrote on one of its connections. */
+    record SentBytes(String from, ConnectionId id, byte[] bytes) { }
+
     private record StreamEnd(String host, ConnectionId id) { }
 
     final Map<String, Router> routers = new TreeMap<>();
     final Map<String, List<byte[]>> delivered = new TreeMap<>();
     final List<TraceEvent> trace = new ArrayList<>();
+    final List<SentDatagram> datagrams = new ArrayList<>();
+    final List<SentBytes> tcpWrites = new ArrayList<>();
+    /** Every effect executed, as text with full bytes, in order: two equal logs mean two equal runs. */
+    final List<String> effectLog = new ArrayList<>();
+    private final Map<String, java.util.function.UnaryOperator<byte[]>> tamperNextWrite = new TreeMap<>();
+    private final Map<String, java.util.function.UnaryOperator<byte[]>> tamperNextDatagram = new TreeMap<>();
     private final Map<String, Endpoint> addresses = new TreeMap<>();
     private final TreeSet<String> links = new TreeSet<>();
     private final Map<StreamEnd, StreamEnd> streams = new HashMap<>();
@@ -53,9 +65,14 @@ final class TestNet {
     }
 
     Router add(String host, int index, Timings timings, String password) {
+        return add(host, index, cfg -> cfg.withTimings(timings).withPassword(password));
+    }
+
+    /** Adds a host whose default configuration {@code settings} adjusts (password, trusted subnets, ...). */
+    Router add(String host, int index, java.util.function.UnaryOperator<RouterConfig> settings) {
         PeerName name = new PeerName(0xaa0000000000L + index);
-        RouterConfig cfg = RouterConfig.defaults(name, host, new PeerUid(1000 + index + nowNs), index % 4096)
-                .withTimings(timings).withPassword(password);
+        RouterConfig cfg = settings.apply(RouterConfig.defaults(name, host, new PeerUid(1000 + index + nowNs),
+                index % 4096));
         Router r = new Router(cfg, new SplitMix64(index * 7919L + nowNs), trace::add);
         routers.put(host, r);
         addresses.put(host, new Endpoint("10.0.0." + index, RouterConfig.DEFAULT_PORT));
@@ -75,6 +92,16 @@ final class TestNet {
                 streams.remove(e.getKey());
             }
         }
+    }
+
+    /** The next TCP write of {@code host} passes through {@code tamper} on its way (a man in the middle). */
+    void tamperNextWrite(String host, java.util.function.UnaryOperator<byte[]> tamper) {
+        tamperNextWrite.put(host, tamper);
+    }
+
+    /** The next datagram {@code host} sends passes through {@code tamper} on its way. */
+    void tamperNextDatagram(String host, java.util.function.UnaryOperator<byte[]> tamper) {
+        tamperNextDatagram.put(host, tamper);
     }
 
     Endpoint address(String host) {
@@ -107,12 +134,16 @@ final class TestNet {
 
     private void execute(String host, Step step) {
         for (Effect eff : step.effects()) {
+            log(host, eff);
             if (eff instanceof Effect.Dial d) {
                 dial(host, d);
             } else if (eff instanceof Effect.SendBytes b) {
+                tcpWrites.add(new SentBytes(host, b.id(), b.bytes()));
                 StreamEnd peer = streams.get(new StreamEnd(host, b.id()));
+                java.util.function.UnaryOperator<byte[]> tamper = tamperNextWrite.remove(host);
+                byte[] bytes = tamper == null ? b.bytes() : tamper.apply(b.bytes().clone());
                 if (peer != null) {
-                    schedule(LATENCY_NS, peer.host(), new Input.BytesReceived(peer.id(), b.bytes()));
+                    schedule(LATENCY_NS, peer.host(), new Input.BytesReceived(peer.id(), bytes));
                 }
             } else if (eff instanceof Effect.CloseConnection c) {
                 StreamEnd peer = streams.remove(new StreamEnd(host, c.id()));
@@ -122,8 +153,11 @@ final class TestNet {
                 }
             } else if (eff instanceof Effect.SendDatagram d) {
                 String to = hostAt(d.to().host());
+                datagrams.add(new SentDatagram(host, to, d.payload()));
+                java.util.function.UnaryOperator<byte[]> tamper = tamperNextDatagram.remove(host);
+                byte[] payload = tamper == null ? d.payload() : tamper.apply(d.payload().clone());
                 if (to != null && links.contains(key(host, to))) {
-                    schedule(LATENCY_NS, to, new Input.DatagramReceived(addresses.get(host), d.payload()));
+                    schedule(LATENCY_NS, to, new Input.DatagramReceived(addresses.get(host), payload));
                 }
             } else if (eff instanceof Effect.DeliverFrame f) {
                 delivered.get(host).add(f.frame());
@@ -133,6 +167,19 @@ final class TestNet {
         if (step.nextDeadlineNs() != Step.NO_DEADLINE) {
             schedule(Math.max(0, step.nextDeadlineNs() - nowNs), host, Input.Tick.INSTANCE);
         }
+    }
+
+    private void log(String host, Effect eff) {
+        String bytes = "";
+        if (eff instanceof Effect.SendBytes b) {
+            bytes = java.util.HexFormat.of().formatHex(b.bytes());
+        } else if (eff instanceof Effect.SendDatagram d) {
+            bytes = java.util.HexFormat.of().formatHex(d.payload());
+        } else if (eff instanceof Effect.DeliverFrame f) {
+            bytes = java.util.HexFormat.of().formatHex(f.frame());
+        }
+        effectLog.add(nowNs + " " + host + " " + eff.getClass().getSimpleName() + " " + bytes
+                + (bytes.isEmpty() ? eff.toString() : ""));
     }
 
     private void dial(String host, Effect.Dial d) {

@@ -1,0 +1,136 @@
+package net.weft.core.overlay;
+
+import java.util.Objects;
+import net.weft.core.crypto.SleeveCrypto;
+import net.weft.core.crypto.SleeveEncryptor;
+import net.weft.core.crypto.SleeveOpenOutcome;
+import net.weft.core.crypto.SleeveOpener;
+import net.weft.core.id.PeerName;
+
+/**
+ * How the sleeve datagrams of one connection look on the wire: plain, or sealed with the connection's
+ * session key (data-plane notes §1.3, control-plane notes §3.3 and §3.6).
+ *
+ * <p>Everything above this class (the forwarder's heartbeats, the data plane's frames) builds and parses
+ * <em>plain</em> datagrams, {@code sender name || frame list}. {@link #wrap} turns one into what goes on the
+ * wire and {@link #unwrap} turns what arrived back into a plain datagram. A plain channel passes bytes
+ * through; an encrypted channel seals the frame list with a {@link SleeveEncryptor} (sender name and
+ * {@code seqNoAndDF} in clear) and opens with a {@link SleeveOpener}, whose replay window drops duplicates
+ * and packets that are too old. An encrypted channel never accepts a plain datagram: it fails to
+ * authenticate. Both ends choose the same kind because trust is mutual: a connection is encrypted on the
+ * sleeve exactly when a session key exists and either side does not trust the other.
+ *
+ * <p>Every packet goes on the non-DF path (bit 63 of {@code seqNoAndDF} clear): the router's datagram effect
+ * has no DF notion yet. A Weave peer opens both paths, so this is interoperable. Not thread-safe; one per
+ * connection.
+ */
+public final class SleeveChannel {
+
+    /** The Ethernet header of the frame a datagram carries (not part of the overlay MTU, which counts IP). */
+    public static final int ETHERNET_HEADER_BYTES = 14;
+    /** IPv4 and UDP headers around every sleeve datagram on the underlay. */
+    public static final int UDP_IPV4_OVERHEAD_BYTES = SleevePacket.UDP_IPV4_OVERHEAD_BYTES;
+    /**
+     * Bytes between an underlay packet and the overlay MTU on a plain channel (Weave's {@code overheadDF}):
+     * IPv4+UDP 28, sender name 6, frame header 14, the carried frame's Ethernet header 14 = 62.
+     */
+    public static final int DF_OVERHEAD_PLAIN = UDP_IPV4_OVERHEAD_BYTES + SleeveCrypto.PACKET_OVERHEAD_PLAIN
+            + SleeveCrypto.FRAME_OVERHEAD + ETHERNET_HEADER_BYTES;
+    /** The same on an encrypted channel: 30 bytes of packet overhead instead of 6, so 86. */
+    public static final int DF_OVERHEAD_ENCRYPTED = UDP_IPV4_OVERHEAD_BYTES
+            + SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED + SleeveCrypto.FRAME_OVERHEAD + ETHERNET_HEADER_BYTES;
+    /** This router sends every packet on the non-DF path; see the class comment. */
+    private static final boolean DF_PATH = false;
+
+    private final SleeveEncryptor encryptor;
+    private final SleeveOpener opener;
+
+    private SleeveChannel(SleeveEncryptor encryptor, SleeveOpener opener) {
+        this.encryptor = encryptor;
+        this.opener = opener;
+    }
+
+    /** A channel whose datagrams travel in clear (no password, or mutually trusted peers). */
+    public static SleeveChannel plain() {
+        return new SleeveChannel(null, null);
+    }
+
+    /**
+     * A channel sealed with {@code sessionKey}.
+     *
+     * @param local           our peer name, sent in clear in every packet
+     * @param localIsOutbound true when we dialled the connection (selects the nonce polarity)
+     */
+    public static SleeveChannel encrypted(PeerName local, byte[] sessionKey, boolean localIsOutbound) {
+        Objects.requireNonNull(local, "local");
+        return new SleeveChannel(new SleeveEncryptor(local, sessionKey, localIsOutbound),
+                new SleeveOpener(sessionKey, localIsOutbound));
+    }
+
+    /**
+     * The overlay MTU on an underlay path of {@code underlayMtu} bytes: the largest IP packet a frame may
+     * carry so that its datagram fits one unfragmented underlay packet (1438 plain, 1414 encrypted on 1500).
+     */
+    public static int overlayMtu(int underlayMtu, boolean encrypted) {
+        return underlayMtu - (encrypted ? DF_OVERHEAD_ENCRYPTED : DF_OVERHEAD_PLAIN);
+    }
+
+    /** True when datagrams are sealed. */
+    public boolean encrypted() {
+        return encryptor != null;
+    }
+
+    /** The overlay MTU of this channel on an underlay path of {@code underlayMtu} bytes. */
+    public int overlayMtuOn(int underlayMtu) {
+        return overlayMtu(underlayMtu, encrypted());
+    }
+
+    /**
+     * What to send for the plain datagram {@code plainDatagram} ({@code sender || frames}, sender = us).
+     * Plain channels return it as is; encrypted ones return a new sealed packet 24 bytes longer.
+     */
+    public byte[] wrap(byte[] plainDatagram) {
+        if (encryptor == null) {
+            return plainDatagram;
+        }
+        int framesLength = plainDatagram.length - SleevePacket.SENDER_BYTES;
+        byte[] out = new byte[framesLength + SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED];
+        encryptor.seal(DF_PATH, plainDatagram, SleevePacket.SENDER_BYTES, framesLength, out, 0);
+        return out;
+    }
+
+    /**
+     * The plain datagram inside {@code wire}, which a peer sent; never throws. Plain channels accept
+     * anything (the packet decoder judges it next). Encrypted ones return the outcome of opening, and on
+     * {@link SleeveOpenOutcome#OK} a new {@code sender || frames} array.
+     */
+    public Unwrapped unwrap(byte[] wire) {
+        if (opener == null) {
+            return new Unwrapped(SleeveOpenOutcome.OK, wire);
+        }
+        if (wire.length < SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED) {
+            return new Unwrapped(SleeveOpenOutcome.MALFORMED, null);
+        }
+        byte[] plain = new byte[wire.length - SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED + SleevePacket.SENDER_BYTES];
+        SleeveOpenOutcome outcome = opener.open(wire, 0, wire.length, plain, SleevePacket.SENDER_BYTES);
+        if (outcome != SleeveOpenOutcome.OK) {
+            return new Unwrapped(outcome, null);
+        }
+        System.arraycopy(wire, SleeveCrypto.SENDER_OFFSET, plain, 0, SleevePacket.SENDER_BYTES);
+        return new Unwrapped(outcome, plain);
+    }
+
+    /**
+     * The result of {@link #unwrap}.
+     *
+     * @param outcome        {@link SleeveOpenOutcome#OK} or why the packet was dropped
+     * @param plainDatagram  {@code sender || frames} when OK, else null
+     */
+    public record Unwrapped(SleeveOpenOutcome outcome, byte[] plainDatagram) {
+
+        /** True when the datagram may be decoded and forwarded. */
+        public boolean ok() {
+            return outcome == SleeveOpenOutcome.OK;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package net.weft.core.overlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.List;
+import net.weft.core.crypto.SleeveCrypto;
+import net.weft.core.crypto.SleeveOpenOutcome;
+import net.weft.core.id.PeerName;
+import org.junit.jupiter.api.Test;
+
+/** The per-connection sleeve channel: plain pass-through, sealed round trips, and the MTUs Weave shows. */
+class SleeveChannelTest {
+
+    private static final PeerName A = PeerName.of("aa:00:00:00:00:01");
+    private static final PeerName B = PeerName.of("aa:00:00:00:00:02");
+    private static final byte[] KEY = new byte[32];
+
+    static {
+        for (int i = 0; i < KEY.length; i++) {
+            KEY[i] = (byte) (7 * i);
+        }
+    }
+
+    @Test
+    void onAFifteenHundredBytePathTheOverlayMtuIs1438PlainAnd1414Encrypted() {
+        assertThat(SleeveChannel.overlayMtu(1500, false)).isEqualTo(1438);
+        assertThat(SleeveChannel.overlayMtu(1500, true)).isEqualTo(1414);
+        assertThat(SleeveChannel.DF_OVERHEAD_ENCRYPTED - SleeveChannel.DF_OVERHEAD_PLAIN).isEqualTo(24);
+        assertThat(SleeveChannel.encrypted(A, KEY, true).overlayMtuOn(9000)).isEqualTo(8914);
+    }
+
+    @Test
+    void aPlainChannelPassesDatagramsThroughUntouched() {
+        SleeveChannel plain = SleeveChannel.plain();
+        byte[] datagram = SleevePacket.encode(A, List.of(new SleeveFrame(A, B, new byte[] {1, 2, 3})));
+
+        assertThat(plain.encrypted()).isFalse();
+        assertThat(plain.wrap(datagram)).isSameAs(datagram);
+        assertThat(plain.unwrap(datagram).plainDatagram()).isSameAs(datagram);
+    }
+
+    @Test
+    void sealedDatagramsRoundTripBetweenTheTwoEndsInBothDirections() {
+        qt().withExamples(40).forAll(lists().of(integers().between(0, 255)).ofSizeBetween(0, 300))
+                .checkAssert(payload -> {
+                    SleeveChannel dialler = SleeveChannel.encrypted(A, KEY, true);
+                    SleeveChannel dialled = SleeveChannel.encrypted(B, KEY, false);
+                    byte[] frame = toBytes(payload);
+                    byte[] fromA = SleevePacket.encode(A, List.of(new SleeveFrame(A, B, frame)));
+                    byte[] fromB = SleevePacket.encode(B, List.of(new SleeveFrame(B, A, frame)));
+
+                    byte[] wireA = dialler.wrap(fromA);
+                    assertThat(wireA).hasSize(fromA.length + 24);
+                    assertThat(PeerName.fromBytes(wireA, 0)).isEqualTo(A);
+                    assertThat(dialled.unwrap(wireA).plainDatagram()).isEqualTo(fromA);
+                    assertThat(dialler.unwrap(dialler.wrap(fromA)).outcome())
+                            .as("our own packets do not open with our own polarity")
+                            .isEqualTo(SleeveOpenOutcome.FORGED);
+                    assertThat(dialler.unwrap(dialled.wrap(fromB)).plainDatagram()).isEqualTo(fromB);
+                });
+    }
+
+    @Test
+    void aSealedChannelNeverAcceptsPlainDatagramsOrShortOnes() {
+        SleeveChannel sealed = SleeveChannel.encrypted(B, KEY, false);
+        byte[] plain = SleevePacket.encode(A, List.of(new SleeveFrame(A, B, new byte[40])));
+
+        assertThat(sealed.unwrap(plain).ok()).isFalse();
+        assertThat(sealed.unwrap(plain).plainDatagram()).isNull();
+        assertThat(sealed.unwrap(new byte[SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED - 1]).outcome())
+                .isEqualTo(SleeveOpenOutcome.MALFORMED);
+    }
+
+    @Test
+    void aReplayedSealedDatagramOpensOnlyOnce() {
+        SleeveChannel dialler = SleeveChannel.encrypted(A, KEY, true);
+        SleeveChannel dialled = SleeveChannel.encrypted(B, KEY, false);
+        byte[] wire = dialler.wrap(SleevePacket.encode(A, List.of()));
+
+        assertThat(dialled.unwrap(wire).outcome()).isEqualTo(SleeveOpenOutcome.OK);
+        assertThat(dialled.unwrap(wire).outcome()).isEqualTo(SleeveOpenOutcome.REPLAY);
+    }
+
+    private static byte[] toBytes(List<Integer> values) {
+        byte[] out = new byte[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (int) values.get(i);
+        }
+        return out;
+    }
+}

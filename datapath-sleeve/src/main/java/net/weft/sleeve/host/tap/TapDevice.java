@@ -1,0 +1,93 @@
+package net.weft.sleeve.host.tap;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+import net.weft.sleeve.host.HostNetworkException;
+import net.weft.sleeve.host.frame.DescriptorFramePort;
+import net.weft.sleeve.host.libc.LibC;
+import net.weft.sleeve.host.libc.Libc;
+import net.weft.sleeve.host.rtnl.Rtnetlink;
+
+/**
+ * A TAP interface: an Ethernet port whose other side is this object. Every frame the kernel sends out
+ * of the interface (for instance a bridge flooding or forwarding to it) is read here, one frame per
+ * {@link #readFrame}; every frame written here is received by the kernel as if it had arrived on the
+ * wire. Weft attaches one to its bridge as the capture/injection port of the sleeve data path.
+ *
+ * <p>The device is not persistent: it disappears when {@link #close()} closes the descriptor. Frames
+ * carry no packet-information prefix (IFF_NO_PI) and no virtio header. Threading and wake-up rules are
+ * those of {@link net.weft.sleeve.host.frame.FramePort}.
+ */
+public final class TapDevice extends DescriptorFramePort {
+
+    /** Frames the kernel holds for the reader before dropping (the TAP's transmit queue length). */
+    public static final int QUEUE_FRAMES = 10_000;
+    /** A name with {@code %d} lets the kernel pick the first free number, e.g. {@code weft-tap0}. */
+    public static final String DEFAULT_NAME_PATTERN = "weft-tap%d";
+
+    private static final String CLONE_DEVICE = "/dev/net/tun";
+    private static final int O_RDWR = 2;
+    private static final int O_NONBLOCK = 0x800;
+    private static final int O_CLOEXEC = 0x80000;
+    private static final long TUNSETIFF = 0x400454caL;
+    private static final int IFF_TAP = 0x0002;
+    private static final int IFF_NO_PI = 0x1000;
+    private static final int IFREQ_BYTES = 40;
+    private static final int IFREQ_FLAGS_OFFSET = 16;
+
+    private TapDevice(int fd, String name) {
+        super(fd, name);
+    }
+
+    /**
+     * Creates a TAP interface, down and unattached.
+     *
+     * @param namePattern the interface name, or a pattern with {@code %d} such as {@link #DEFAULT_NAME_PATTERN}
+     * @throws HostNetworkException EPERM without CAP_NET_ADMIN, EBUSY when a device of that name exists
+     */
+    public static TapDevice open(String namePattern) {
+        byte[] nameBytes = namePattern.getBytes(StandardCharsets.US_ASCII);
+        if (nameBytes.length == 0 || nameBytes.length > Rtnetlink.MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("invalid TAP name (1-15 characters): " + namePattern);
+        }
+        LibC libc = Libc.api();
+        int fd = libc.open(CLONE_DEVICE, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            throw HostNetworkException.fromErrno("open " + CLONE_DEVICE, Libc.errno());
+        }
+        byte[] ifreq = new byte[IFREQ_BYTES];
+        System.arraycopy(nameBytes, 0, ifreq, 0, nameBytes.length);
+        ByteBuffer.wrap(ifreq).order(ByteOrder.nativeOrder()).putShort(IFREQ_FLAGS_OFFSET,
+                (short) (IFF_TAP | IFF_NO_PI));
+        if (libc.ioctl(fd, TUNSETIFF, ifreq) < 0) {
+            int errno = Libc.errno();
+            Libc.closeQuietly(fd);
+            throw HostNetworkException.fromErrno("create TAP device " + namePattern, errno);
+        }
+        int end = 0;
+        while (end <= Rtnetlink.MAX_NAME_LENGTH && ifreq[end] != 0) {
+            end++;
+        }
+        return new TapDevice(fd, new String(ifreq, 0, end, StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Creates a TAP interface, makes it a port of {@code bridgeName} with the given MTU and a queue of
+     * {@link #QUEUE_FRAMES}, and brings it up: the usual way to get a capture/injection port.
+     */
+    public static TapDevice openOnBridge(String namePattern, String bridgeName, int mtu) {
+        TapDevice tap = open(namePattern);
+        try (Rtnetlink rtnl = Rtnetlink.openHost()) {
+            rtnl.setMtu(tap.name(), mtu);
+            rtnl.setTxQueueLength(tap.name(), QUEUE_FRAMES);
+            rtnl.setMaster(tap.name(), bridgeName);
+            rtnl.setUp(tap.name(), true);
+            return tap;
+        } catch (RuntimeException e) {
+            tap.close();
+            throw e;
+        }
+    }
+}
