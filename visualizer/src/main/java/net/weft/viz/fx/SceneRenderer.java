@@ -1,5 +1,8 @@
 package net.weft.viz.fx;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -42,37 +45,34 @@ public final class SceneRenderer {
         g.fillRect(0, 0, w, h);
         Map<PeerName, NodeModel> nodes = scene.nodesByName();
         g.setLineCap(StrokeLineCap.ROUND);
-        for (PeerPair p : scene.highlight().broadcastEdges()) {
-            line(g, t, nodes, p, Styles.broadcast());
-        }
-        for (PeerPair p : scene.highlight().unicastEdges()) {
-            line(g, t, nodes, p, Styles.route());
-        }
+        strokeAll(g, t, nodes, scene.highlight().broadcastEdges(), Styles.broadcast());
+        strokeAll(g, t, nodes, scene.highlight().unicastEdges(), Styles.route());
         g.setLineCap(StrokeLineCap.BUTT);
+        Map<Stroke, List<PeerPair>> byStroke = new LinkedHashMap<>();
         for (EdgeModel e : scene.edges()) {
-            Stroke s = Styles.edge(e);
-            line(g, t, nodes, e.pair(), s);
-            if (s.lock()) {
+            byStroke.computeIfAbsent(Styles.edge(e), k -> new ArrayList<>()).add(e.pair());
+        }
+        for (Map.Entry<Stroke, List<PeerPair>> e : byStroke.entrySet()) {
+            strokeAll(g, t, nodes, e.getValue(), e.getKey());
+        }
+        g.setLineDashes();
+        for (EdgeModel e : scene.edges()) {
+            if (Styles.edge(e).lock()) {
                 lock(g, t, nodes, e.pair());
             }
         }
-        g.setLineDashes();
-        for (Flights.Flight f : scene.flights()) {
-            flight(g, t, nodes, f);
-        }
+        flights(g, t, nodes, scene.flights());
         double r = Styles.PEER_RADIUS * t.scale();
         boolean labels = r >= MIN_LABEL_RADIUS_PX;
         boolean names = labels && scene.nodes().size() <= MAX_PEERS_WITH_NAMES;
-        for (NodeModel n : scene.nodes()) {
-            node(g, t, n, n.name().equals(scene.highlight().selected()), labels, names);
-        }
+        nodes(g, t, scene, labels, names);
         overlay(g, w, h, caption);
     }
 
-    private void line(GraphicsContext g, ViewTransform t, Map<PeerName, NodeModel> nodes, PeerPair p, Stroke s) {
-        NodeModel a = nodes.get(p.low());
-        NodeModel b = nodes.get(p.high());
-        if (a == null || b == null) {
+    /** Strokes every edge of {@code pairs} with {@code s} as one path: one state change, one rasterisation. */
+    private void strokeAll(GraphicsContext g, ViewTransform t, Map<PeerName, NodeModel> nodes,
+            java.util.Collection<PeerPair> pairs, Stroke s) {
+        if (pairs.isEmpty()) {
             return;
         }
         g.setStroke(rgb(s.rgb(), s.opacity()));
@@ -82,7 +82,16 @@ public final class SceneRenderer {
         } else {
             g.setLineDashes();
         }
-        g.strokeLine(t.toScreenX(a.x()), t.toScreenY(a.y()), t.toScreenX(b.x()), t.toScreenY(b.y()));
+        g.beginPath();
+        for (PeerPair p : pairs) {
+            NodeModel a = nodes.get(p.low());
+            NodeModel b = nodes.get(p.high());
+            if (a != null && b != null) {
+                g.moveTo(t.toScreenX(a.x()), t.toScreenY(a.y()));
+                g.lineTo(t.toScreenX(b.x()), t.toScreenY(b.y()));
+            }
+        }
+        g.stroke();
     }
 
     private void lock(GraphicsContext g, ViewTransform t, Map<PeerName, NodeModel> nodes, PeerPair p) {
@@ -101,59 +110,105 @@ public final class SceneRenderer {
         g.fillRect(x - 4.5, y - 3, 9, 7);
     }
 
-    private void flight(GraphicsContext g, ViewTransform t, Map<PeerName, NodeModel> nodes, Flights.Flight f) {
-        NodeModel a = nodes.get(f.from());
-        NodeModel b = nodes.get(f.to());
-        if (a == null || b == null) {
-            return;
+    /** Messages in flight: one filled path of dots per kind, then the counts of aggregated dots. */
+    private void flights(GraphicsContext g, ViewTransform t, Map<PeerName, NodeModel> nodes,
+            List<Flights.Flight> flights) {
+        for (Pulse.Kind kind : Pulse.Kind.values()) {
+            g.setFill(rgb(kind == Pulse.Kind.GOSSIP ? Styles.GOSSIP_RGB : Styles.FRAME_RGB, 0.85));
+            g.beginPath();
+            for (Flights.Flight f : flights) {
+                double[] xy = f.kind() == kind ? where(t, nodes, f) : null;
+                if (xy != null) {
+                    double rad = radius(f);
+                    g.moveTo(xy[0] + rad, xy[1]);
+                    g.arc(xy[0], xy[1], rad, rad, 0, 360);
+                    g.closePath();
+                }
+            }
+            g.fill();
         }
-        double x = t.toScreenX(a.x() + (b.x() - a.x()) * f.fraction());
-        double y = t.toScreenY(a.y() + (b.y() - a.y()) * f.fraction());
-        double rad = 3 + 2 * Math.log(f.count()) / Math.log(2);
-        g.setFill(rgb(f.kind() == Pulse.Kind.GOSSIP ? Styles.GOSSIP_RGB : Styles.FRAME_RGB, 0.85));
-        g.fillOval(x - rad, y - rad, 2 * rad, 2 * rad);
-        if (f.count() > 1) {
-            g.setFill(Color.WHITE);
-            g.setFont(small);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(Integer.toString(f.count()), x, y);
+        g.setFill(Color.WHITE);
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (Flights.Flight f : flights) {
+            double[] xy = f.count() > 1 ? where(t, nodes, f) : null;
+            if (xy != null) {
+                g.fillText(Integer.toString(f.count()), xy[0], xy[1]);
+            }
         }
     }
 
-    private void node(GraphicsContext g, ViewTransform t, NodeModel n, boolean selected, boolean labels,
-            boolean names) {
-        double x = t.toScreenX(n.x());
-        double y = t.toScreenY(n.y());
+    private static double radius(Flights.Flight f) {
+        return 3 + 2 * Math.log(f.count()) / Math.log(2);
+    }
+
+    private static double[] where(ViewTransform t, Map<PeerName, NodeModel> nodes, Flights.Flight f) {
+        NodeModel a = nodes.get(f.from());
+        NodeModel b = nodes.get(f.to());
+        if (a == null || b == null) {
+            return null;
+        }
+        return new double[] {t.toScreenX(a.x() + (b.x() - a.x()) * f.fraction()),
+            t.toScreenY(a.y() + (b.y() - a.y()) * f.fraction())};
+    }
+
+    /** Peers: containers, the selection ring, running and down peers each as one path, then labels. */
+    private void nodes(GraphicsContext g, ViewTransform t, MeshScene scene, boolean labels, boolean names) {
         double r = Math.max(2, Styles.PEER_RADIUS * t.scale());
         double side = Styles.CONTAINER_SIDE * t.scale();
-        for (int i = 0; i < n.containers().size(); i++) {
-            double cx = x + r + 3 + i * (side + 3);
-            double cy = y - r - side;
-            g.setFill(rgb(Styles.CONTAINER_RGB, 1));
-            g.fillRect(cx, cy, side, side);
-            if (labels) {
-                g.setFill(rgb(Styles.CONTAINER_RGB, 1));
-                g.setFont(small);
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.BOTTOM);
-                g.fillText(n.containers().get(i), cx, cy - 1);
+        g.setFill(rgb(Styles.CONTAINER_RGB, 1));
+        for (NodeModel n : scene.nodes()) {
+            for (int i = 0; i < n.containers().size(); i++) {
+                g.fillRect(t.toScreenX(n.x()) + r + 3 + i * (side + 3), t.toScreenY(n.y()) - r - side, side, side);
             }
         }
-        if (selected) {
+        PeerName selected = scene.highlight().selected();
+        NodeModel sel = selected == null ? null : scene.nodesByName().get(selected);
+        if (sel != null) {
             g.setFill(rgb(Styles.SELECTED_RGB, 1));
-            g.fillOval(x - r - 4, y - r - 4, 2 * r + 8, 2 * r + 8);
+            g.fillOval(t.toScreenX(sel.x()) - r - 4, t.toScreenY(sel.y()) - r - 4, 2 * r + 8, 2 * r + 8);
         }
-        g.setFill(rgb(Styles.peerFill(n), 1));
-        g.fillOval(x - r, y - r, 2 * r, 2 * r);
-        if (!n.alive()) {
-            g.setStroke(Color.WHITE);
-            g.setLineWidth(2);
-            g.strokeLine(x - r * 0.5, y - r * 0.5, x + r * 0.5, y + r * 0.5);
-            g.strokeLine(x - r * 0.5, y + r * 0.5, x + r * 0.5, y - r * 0.5);
+        for (boolean alive : new boolean[] {true, false}) {
+            g.setFill(rgb(alive ? Styles.PEER_RGB : Styles.DOWN_PEER_RGB, 1));
+            g.beginPath();
+            for (NodeModel n : scene.nodes()) {
+                if (n.alive() == alive) {
+                    double x = t.toScreenX(n.x());
+                    double y = t.toScreenY(n.y());
+                    g.moveTo(x + r, y);
+                    g.arc(x, y, r, r, 0, 360);
+                    g.closePath();
+                }
+            }
+            g.fill();
         }
-        if (!labels) {
-            return;
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(2);
+        for (NodeModel n : scene.nodes()) {
+            if (!n.alive()) {
+                double x = t.toScreenX(n.x());
+                double y = t.toScreenY(n.y());
+                g.strokeLine(x - r * 0.5, y - r * 0.5, x + r * 0.5, y + r * 0.5);
+                g.strokeLine(x - r * 0.5, y + r * 0.5, x + r * 0.5, y - r * 0.5);
+            }
+        }
+        if (labels) {
+            for (NodeModel n : scene.nodes()) {
+                label(g, t, n, r, side, names);
+            }
+        }
+    }
+
+    private void label(GraphicsContext g, ViewTransform t, NodeModel n, double r, double side, boolean names) {
+        double x = t.toScreenX(n.x());
+        double y = t.toScreenY(n.y());
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setFill(rgb(Styles.CONTAINER_RGB, 1));
+        for (int i = 0; i < n.containers().size(); i++) {
+            g.fillText(n.containers().get(i), x + r + 3 + i * (side + 3), y - r - side - 1);
         }
         double halfWidth = (names ? 17 : Math.max(2, n.label().length())) * FONT_PX * 0.3;
         g.setFill(rgb(Styles.BACKGROUND_RGB, 0.8));
