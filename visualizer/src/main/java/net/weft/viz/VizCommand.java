@@ -19,7 +19,6 @@ import net.weft.viz.source.AttachSource;
 import net.weft.viz.source.Durations;
 import net.weft.viz.source.MeshSource;
 import net.weft.viz.source.ScenarioFile;
-import net.weft.viz.source.ScenarioSpec;
 import net.weft.viz.source.SimSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,8 +111,7 @@ public final class VizCommand implements Callable<Integer> {
 
     private MeshSource open() throws java.io.IOException {
         if (scenario != null) {
-            ScenarioSpec s = ScenarioFile.read(scenario);
-            return new SimSession(s, seed == null ? s.seed() : seed);
+            return new SimSession(ScenarioFile.read(scenario, seed));
         }
         return AttachSource.http(attach, Durations.parseNs(refresh));
     }

@@ -176,7 +176,7 @@ public final class VizWindow {
     /** Writes the scenario with the injected events to {@code file} (simulations only). */
     public void saveScenario(Path file) throws java.io.IOException {
         if (source instanceof SimSession s) {
-            ScenarioFile.write(s.scenarioWithInjected(s.scenario().seed()), file);
+            ScenarioFile.write(s.scenarioWithInjected(), file);
         }
     }
 

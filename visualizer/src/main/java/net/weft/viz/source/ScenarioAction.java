@@ -62,7 +62,7 @@ public record ScenarioAction(long atNs, String kind, Object value) {
                 engine.join(String.valueOf(m.get("peer")), links);
                 return true;
             default:
-                return false;
+                return engine instanceof ClusterEngine c && c.applyOther(kind, value);
         }
     }
 

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import net.weft.core.rng.SplitMix64;
+import net.weft.scenarios.Scenario;
+import net.weft.scenarios.ScenarioParser;
+import net.weft.scenarios.Topologies;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -26,43 +30,39 @@ public final class ScenarioFile {
     private ScenarioFile() {
     }
 
-    /** Reads a scenario file; throws IllegalArgumentException with the reason when it is malformed. */
-    public static ScenarioSpec read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+    /**
+     * The random stream {@code weft sim} draws generated topologies from (ScenarioRunner's), so the viewer shows
+     * the very mesh {@code weft sim} runs for the same seed.
+     */
+    public static final long TOPOLOGY_STREAM = 0x7090L;
+
+    /**
+     * Reads a scenario file, validated by the simulator's own parser; {@code seedOverride} (or null for the
+     * file's seed) decides generated topologies. Throws {@link net.weft.scenarios.ScenarioException} with the
+     * line and reason when the file is malformed.
+     */
+    public static ScenarioSpec read(Path file, Long seedOverride) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), seedOverride);
     }
 
-    /** Parses scenario text. */
-    public static ScenarioSpec parse(String text, String fallbackName) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        if (!(root instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("a scenario is a YAML mapping");
-        }
-        String name = m.containsKey("name") ? String.valueOf(m.get("name")) : fallbackName;
-        long seed = m.containsKey("seed") ? ((Number) m.get("seed")).longValue() : 1;
-        List<String> peers = strings(m.get("peers"), "peers");
+    /** Parses scenario text, as {@link #read}. */
+    public static ScenarioSpec parse(String text, String file, Long seedOverride) {
+        Scenario sc = ScenarioParser.parse(text, file);
+        long seed = sc.seedOr(seedOverride);
         List<List<String>> links = new ArrayList<>();
-        for (Object l : list(m.get("links"), "links")) {
-            List<String> pair = strings(l, "link");
-            if (pair.size() != 2) {
-                throw new IllegalArgumentException("a link is a pair of peers: " + l);
-            }
-            links.add(pair);
+        for (String[] pair : Topologies.pairs(sc.links(), sc.peers(), new SplitMix64(seed).fork(TOPOLOGY_STREAM))) {
+            links.add(List.of(pair[0], pair[1]));
         }
-        SortedMap<String, List<String>> containers = new TreeMap<>();
-        if (m.get("containers") instanceof Map<?, ?> cs) {
-            cs.forEach((p, c) -> containers.put(String.valueOf(p), strings(c, "containers")));
-        }
-        long latency = ScenarioSpec.DEFAULT_LATENCY_NS;
-        if (m.get("network") instanceof Map<?, ?> net && net.containsKey("latency")) {
-            latency = Durations.parseNs(String.valueOf(net.get("latency")));
-        }
+        SortedMap<String, List<String>> containers = new TreeMap<>(sc.containers());
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         List<ScenarioAction> events = new ArrayList<>();
-        for (Object e : list(m.get("events"), "events")) {
-            events.add(event(e));
+        if (root instanceof Map<?, ?> m) {
+            for (Object e : list(m.get("events"), "events")) {
+                events.add(event(e));
+            }
         }
-        long runFor = m.containsKey("run-for") ? Durations.parseNs(String.valueOf(m.get("run-for")))
-                : ScenarioSpec.DEFAULT_RUN_FOR_NS;
-        return new ScenarioSpec(name, seed, peers, links, containers, latency, events, runFor);
+        return new ScenarioSpec(sc.name(), seed, sc.peers(), links, containers, sc.network(), sc.discovery(), events,
+                sc.runForNs());
     }
 
     private static ScenarioAction event(Object e) {
@@ -93,7 +93,11 @@ public final class ScenarioFile {
         for (List<String> l : s.links()) {
             out.append("  - ").append(y.dump(l).trim()).append('\n');
         }
-        out.append("network: {latency: ").append(Durations.format(s.latencyNs())).append("}\n");
+        out.append("network: {latency: ").append(Durations.format(s.network().latencyNs())).append(", loss: ")
+                .append(s.network().loss()).append("}\n");
+        if (!s.discovery()) {
+            out.append("discovery: false\n");
+        }
         if (!s.containers().isEmpty()) {
             out.append("containers: ").append(y.dump(new LinkedHashMap<>(s.containers())).trim()).append('\n');
         }
@@ -121,7 +125,4 @@ public final class ScenarioFile {
         return l;
     }
 
-    private static List<String> strings(Object o, String what) {
-        return list(o, what).stream().map(String::valueOf).toList();
-    }
 }

@@ -5,18 +5,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import net.weft.sim.Cluster;
+import net.weft.sim.LinkParams;
 
 /**
- * The parts of a scenario file the viewer uses: peers, underlay links, containers, link latency, the timeline
- * of events, the seed and the run length (format: docs/scenarios.md).
+ * The parts of a scenario file the viewer uses: peers, underlay links (generated topologies already expanded
+ * into pairs for the seed), containers, link behaviour, discovery, the timeline of events in the file's own
+ * words, the seed and the run length (format: docs/scenarios.md).
  */
 public record ScenarioSpec(String name, long seed, List<String> peers, List<List<String>> links,
-        SortedMap<String, List<String>> containers, long latencyNs, List<ScenarioAction> events, long runForNs) {
-
-    /** Default link latency when the file gives none. */
-    public static final long DEFAULT_LATENCY_NS = 1_000_000L;
-    /** Default run length when the file gives none. */
-    public static final long DEFAULT_RUN_FOR_NS = 60_000_000_000L;
+        SortedMap<String, List<String>> containers, LinkParams network, boolean discovery, List<ScenarioAction> events,
+        long runForNs) {
 
     /** Defensive copies. */
     public ScenarioSpec {
@@ -32,17 +31,18 @@ public record ScenarioSpec(String name, long seed, List<String> peers, List<List
     public ScenarioSpec with(List<ScenarioAction> more, long newSeed) {
         List<ScenarioAction> all = new ArrayList<>(events);
         all.addAll(more);
-        return new ScenarioSpec(name, newSeed, peers, links, containers, latencyNs, all,
+        return new ScenarioSpec(name, newSeed, peers, links, containers, network, discovery, all,
                 Math.max(runForNs, more.stream().mapToLong(ScenarioAction::atNs).max().orElse(0)));
     }
 
-    /** Builds the network this scenario describes in a fresh {@link RouterMesh}, all peers started. */
-    public void populate(RouterMesh mesh) {
-        peers.forEach(mesh::addPeer);
+    /** Builds the network this scenario describes in a fresh engine, all peers started. */
+    public void populate(ClusterEngine engine) {
+        Cluster c = engine.cluster();
+        peers.forEach(c::peer);
         for (List<String> l : links) {
-            mesh.link(l.get(0), l.get(1));
+            c.link(l.get(0), l.get(1));
         }
-        containers.forEach((p, cs) -> cs.forEach(c -> mesh.addContainer(p, c)));
-        mesh.startAll();
+        containers.forEach((p, cs) -> cs.forEach(name -> c.container(p, name)));
+        c.startAll();
     }
 }

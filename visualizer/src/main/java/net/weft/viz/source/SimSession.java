@@ -28,7 +28,7 @@ public final class SimSession implements MeshSource {
     public static final long FRAME_INTERVAL_NS = 100_000_000L;
 
     private final ScenarioSpec spec;
-    private final RouterMesh engine;
+    private final ClusterEngine engine;
     private final Recording recording = new Recording();
     private final Map<PeerName, String> labels = new TreeMap<>();
     private final SortedSet<PeerName> dirty = new TreeSet<>();
@@ -37,10 +37,10 @@ public final class SimSession implements MeshSource {
     private final List<String> skipped = new ArrayList<>();
     private int nextEvent;
 
-    /** Starts {@code spec} with {@code seed} at virtual time 0 and records the first snapshot. */
-    public SimSession(ScenarioSpec spec, long seed) {
+    /** Starts {@code spec} at virtual time 0 and records the first snapshot. */
+    public SimSession(ScenarioSpec spec) {
         this.spec = spec;
-        this.engine = new RouterMesh(seed, spec.latencyNs(), this::onTrace);
+        this.engine = new ClusterEngine(spec.seed(), spec.network(), spec.discovery(), this::onTrace);
         spec.populate(engine);
         refreshLabels();
         engine.runUntil(0);
@@ -136,8 +136,8 @@ public final class SimSession implements MeshSource {
     }
 
     /** The scenario with the injected events merged in: what "save as scenario" writes. */
-    public ScenarioSpec scenarioWithInjected(long seed) {
-        return spec.with(injected, seed);
+    public ScenarioSpec scenarioWithInjected() {
+        return spec.with(injected, spec.seed());
     }
 
     /** The scenario name of a peer, or its peer name when unknown. */

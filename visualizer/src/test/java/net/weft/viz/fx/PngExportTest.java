@@ -1,5 +1,6 @@
 package net.weft.viz.fx;
 
+import static net.weft.viz.SeedScenario.FILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -25,8 +26,8 @@ class PngExportTest {
 
     @Test
     void theSeedScenarioRendersToAPngThatIsNotBlank(@TempDir Path dir) throws Exception {
-        ScenarioSpec spec = ScenarioFile.read(Path.of("src/test/resources/seed-partial-mesh.yaml"));
-        SimSession s = new SimSession(spec, spec.seed());
+        ScenarioSpec spec = ScenarioFile.read(FILE, null);
+        SimSession s = new SimSession(spec);
         s.advanceTo(25 * S);
         MeshSnapshot snap = s.recording().last();
         PeerName p1 = snap.byLabel("p1").name();

@@ -1,5 +1,6 @@
 package net.weft.viz.fx;
 
+import static net.weft.viz.SeedScenario.FILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -29,8 +30,8 @@ class VizWindowTest {
     }
 
     private static SimSession seed() throws Exception {
-        ScenarioSpec spec = ScenarioFile.read(Path.of("src/test/resources/seed-partial-mesh.yaml"));
-        return new SimSession(spec, spec.seed());
+        ScenarioSpec spec = ScenarioFile.read(FILE, null);
+        return new SimSession(spec);
     }
 
     @Test
@@ -83,7 +84,7 @@ class VizWindowTest {
         String yaml = Files.readString(file);
         assertThat(yaml).contains("{at: 12s, cut: [p3, p4]}", "{at: 12s, crash: p5}",
                 "{at: 12s, join: {links: [p2], peer: p6}}", "{at: 20s, cut: [p1, p3]}");
-        ScenarioSpec back = ScenarioFile.parse(yaml, "x");
+        ScenarioSpec back = ScenarioFile.parse(yaml, "x", null);
         assertThat(back.events()).hasSize(5);
     }
 

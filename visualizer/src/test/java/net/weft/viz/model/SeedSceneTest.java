@@ -1,5 +1,6 @@
 package net.weft.viz.model;
 
+import static net.weft.viz.SeedScenario.FILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ class SeedSceneTest {
 
     @BeforeAll
     static void runSeedScenario() throws Exception {
-        ScenarioSpec spec = ScenarioFile.read(Path.of("src/test/resources/seed-partial-mesh.yaml"));
-        session = new SimSession(spec, spec.seed());
+        ScenarioSpec spec = ScenarioFile.read(FILE, null);
+        session = new SimSession(spec);
         session.advanceTo(30 * S);
     }
 
@@ -66,8 +67,11 @@ class SeedSceneTest {
     }
 
     @Test
-    void gossipPulsesWereRecordedAlongLinks() {
-        assertThat(session.recording().pulseCount()).isPositive();
-        assertThat(session.recording().pulsesIn(0, 30 * S)).allMatch(p -> p.kind() == Pulse.Kind.GOSSIP);
+    void gossipFromTheStartAndThePingFromC1ToC4HopsThroughP3() {
+        assertThat(session.recording().pulsesIn(0, 2 * S)).isNotEmpty().allMatch(p -> p.kind() == Pulse.Kind.GOSSIP);
+        List<Pulse> frames = session.recording().pulsesIn(10 * S - 1, 14 * S).stream()
+                .filter(p -> p.kind() == Pulse.Kind.FRAME).toList();
+        assertThat(frames).extracting(p -> PeerPair.of(p.from(), p.to()))
+                .contains(PeerPair.of(name("p1"), name("p3")), PeerPair.of(name("p3"), name("p4")));
     }
 }

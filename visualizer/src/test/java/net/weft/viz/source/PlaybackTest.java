@@ -1,5 +1,6 @@
 package net.weft.viz.source;
 
+import static net.weft.viz.SeedScenario.FILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ class PlaybackTest {
     private static final long MS = 1_000_000L;
 
     private static SimSession seed() throws Exception {
-        ScenarioSpec spec = ScenarioFile.read(Path.of("src/test/resources/seed-partial-mesh.yaml"));
-        return new SimSession(spec, spec.seed());
+        ScenarioSpec spec = ScenarioFile.read(FILE, null);
+        return new SimSession(spec);
     }
 
     @Test
