@@ -118,6 +118,11 @@ public final class VizWindow {
         return scene;
     }
 
+    /** An image of the whole window as shown now (controls included). */
+    public java.awt.image.BufferedImage windowImage() {
+        return javafx.embed.swing.SwingFXUtils.fromFXImage(root.getScene().snapshot(null), null);
+    }
+
     /** The side panel text. */
     public String detailsText() {
         return details.getText();
@@ -245,6 +250,7 @@ public final class VizWindow {
         bottom.setPadding(new Insets(4, 8, 4, 8));
         root.setBottom(bottom);
         details.setEditable(false);
+        details.setWrapText(true);
         details.setPrefColumnCount(42);
         details.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
         root.setRight(details);

@@ -39,10 +39,12 @@ public final class PeerDetails {
         }
         out.add("");
         out.add("unicast routes (destination via next hop):");
+        java.util.SortedSet<String> routes = new java.util.TreeSet<>();
         for (Map.Entry<PeerName, PeerName> r : v.unicastRoutes().entrySet()) {
-            out.add("  " + label(snap, r.getKey()) + "  via  "
+            routes.add("  " + label(snap, r.getKey()) + "  via  "
                     + (r.getValue().equals(PeerName.UNKNOWN) ? "(self)" : label(snap, r.getValue())));
         }
+        out.addAll(routes);
         out.add("broadcast next hops: " + v.broadcastRoutes().getOrDefault(v.name(), List.of()).stream()
                 .map(n -> label(snap, n)).toList());
         out.add("");

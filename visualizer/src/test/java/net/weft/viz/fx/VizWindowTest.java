@@ -50,6 +50,9 @@ class VizWindowTest {
         assertThat(scene.edges()).hasSize(4);
         assertThat(scene.highlight().unicastPaths().get(p4)).containsExactly(p1, p3, p4);
         assertThat(w.detailsText()).contains("unicast routes").contains("p4  via  p3").contains("UID");
+        java.awt.image.BufferedImage img = FxRuntime.call(w::windowImage);
+        PngExport.write(img, Path.of("target/viz-window.png"));
+        assertThat(img.getWidth()).isEqualTo((int) VizWindow.WIDTH_PX);
     }
 
     @Test
