@@ -1,6 +1,8 @@
 package net.weft.viz.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,15 @@ class ReportParserTest {
                 "{\"a\":\"\\q\"}", "nul", "01", "{\"x\": 1} trailing", "[".repeat(100))) {
             assertThat(ReportParser.parse(bad)).as(bad).isInstanceOf(ParseResult.Rejected.class);
         }
+    }
+
+    @Test
+    void noTextMakesTheParsersThrow() {
+        qt().withExamples(500).forAll(strings().basicLatinAlphabet().ofLengthBetween(0, 60)).checkAssert(t -> {
+            assertThat(JsonReader.parse(t)).isNotNull();
+            assertThat(ReportParser.parse("{\"Router\": {\"Name\": \"aa::1\", \"Peers\": [" + t + "]}}"))
+                    .isNotNull();
+        });
     }
 
     @Test
