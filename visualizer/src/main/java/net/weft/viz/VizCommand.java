@@ -136,7 +136,6 @@ public final class VizCommand implements Callable<Integer> {
         PngExport.write(PngExport.render(scene, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), caption), snapshot);
         spec.commandLine().getOut().println("wrote " + snapshot + " (" + scene.nodes().size() + " peers, "
                 + scene.edges().size() + " edges at " + Durations.format(snap.atNs()) + ")");
-        javafx.application.Platform.exit();
         return 0;
     }
 

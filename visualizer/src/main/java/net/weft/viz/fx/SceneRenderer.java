@@ -30,7 +30,7 @@ import net.weft.viz.model.ViewTransform;
 public final class SceneRenderer {
 
     /** Below this on-screen peer radius, labels are not drawn. */
-    public static final double MIN_LABEL_RADIUS_PX = 6.0;
+    public static final double MIN_LABEL_RADIUS_PX = 5.0;
     /** Peer names (MAC form) are drawn under labels only for meshes up to this size. */
     public static final int MAX_PEERS_WITH_NAMES = 40;
     /** Label font size. */

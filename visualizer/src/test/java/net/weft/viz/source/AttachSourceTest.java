@@ -31,6 +31,34 @@ class AttachSourceTest {
     }
 
     @Test
+    void aDaemonIsPolledOverHttpAndChangesAreRecordedAsTheyCome() throws Exception {
+        String report = Files.readString(Path.of("src/test/resources/report-h1.json"));
+        String[] body = {report.replace("\"wzh3\"", "\"first\"")};
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/report", ex -> {
+            byte[] b = body[0].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        try (AttachSource src = AttachSource.http(
+                List.of("http://127.0.0.1:" + server.getAddress().getPort()), AttachSource.DEFAULT_REFRESH_NS)) {
+            assertThat(src.status()).isEmpty();
+            assertThat(src.recording().last().byLabel("first")).isNotNull();
+            body[0] = report;
+            src.pollOnce();
+            src.advanceTo(5);
+            assertThat(src.recording().frameCount()).isEqualTo(2);
+            assertThat(src.recording().frameAt(5).byLabel("wzh3")).isNotNull();
+            assertThat(src.recording().frameAt(0).byLabel("first")).isNotNull();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void anUnreachableDaemonIsReportedAndNothingIsThrown() {
         AttachSource src = new AttachSource(List.of("http://gone:6784"), AttachSource.DEFAULT_REFRESH_NS, url -> {
             throw new IllegalStateException("connection refused");
