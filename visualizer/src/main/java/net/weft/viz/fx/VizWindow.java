@@ -37,6 +37,7 @@ import net.weft.viz.model.NodeModel;
 import net.weft.viz.model.PeerDetails;
 import net.weft.viz.model.PeerState;
 import net.weft.viz.model.ViewTransform;
+import net.weft.viz.source.AttachSource;
 import net.weft.viz.source.MeshSource;
 import net.weft.viz.source.Playback;
 import net.weft.viz.source.ScenarioFile;
@@ -222,8 +223,10 @@ public final class VizWindow {
     }
 
     private String caption() {
-        return String.format("%s   t = %.2f s%s", source.title(), playback.displayNs() / 1e9,
-                playback.atLiveEdge() ? "" : "   (replay)");
+        String problems = source instanceof AttachSource a && !a.status().isEmpty() ? "   unreachable: " + a.status()
+                : "";
+        return String.format("%s   t = %.2f s%s%s", source.title(), playback.displayNs() / 1e9,
+                playback.atLiveEdge() ? "" : "   (replay)", problems);
     }
 
     private void updateTimeline() {
