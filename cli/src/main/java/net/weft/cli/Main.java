@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
             LaunchCommand.class, StopCommand.class, ConnectCommand.class, ForgetCommand.class, StatusCommand.class,
             ReportCommand.class,
             AttachCommand.class, DetachCommand.class, PsCommand.class, ExposeCommand.class, ResetCommand.class,
-            net.weft.scenarios.SimCommand.class,
+            net.weft.scenarios.SimCommand.class, net.weft.viz.VizCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 
