@@ -55,6 +55,8 @@ public final class ConnectionMaker {
     private final TreeMap<Endpoint, Target> targets = new TreeMap<>();
     private ConnectedSet connected = ConnectedSet.EMPTY;
     private List<DiscoveredPeer> discovered = List.of();
+    /** Addresses derived from {@link #discovered}; rebuilt only when {@link #refresh} brings new inputs. */
+    private SortedSet<Endpoint> discoveredAddresses;
     private int connectionLimit;
     private long terminations;
 
@@ -119,6 +121,7 @@ public final class ConnectionMaker {
     public void refresh(long nowNs, ConnectedSet current, Collection<DiscoveredPeer> peers) {
         connected = current;
         discovered = List.copyOf(peers);
+        discoveredAddresses = null;
         check(nowNs);
     }
 
@@ -299,7 +302,10 @@ public final class ConnectionMaker {
             }
         }
         if (discovery) {
-            for (Endpoint address : discoveredAddresses()) {
+            if (discoveredAddresses == null) {
+                discoveredAddresses = discoveredAddresses();
+            }
+            for (Endpoint address : discoveredAddresses) {
                 addTarget(address, valid, nowNs);
             }
         }
