@@ -20,18 +20,35 @@ import net.weft.sim.LinkParams;
  * @param events       timed events, ordered by time (stable)
  * @param runForNs     how long to run
  * @param expectations what must hold
+ * @param password     the shared secret every peer runs with ({@code password:}), or empty for none
+ * @param passwords    per-peer overrides of {@code password} ({@code passwords: {p3: other}}), in file order
  */
 public record Scenario(String name, String file, Long seed, List<String> peers, LinkSpec links, LinkParams network,
         Map<String, Long> timings, boolean discovery, Map<String, List<String>> containers, List<ScenarioEvent> events, long runForNs,
-        List<Expectation> expectations) {
+        List<Expectation> expectations, String password, Map<String, String> passwords) {
 
     /** Defensive copies. */
     public Scenario {
+        password = password == null ? "" : password;
+        passwords = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(passwords));
         peers = List.copyOf(peers);
         timings = Map.copyOf(timings);
         containers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(containers));
         events = List.copyOf(events);
         expectations = List.copyOf(expectations);
+    }
+
+    /** A scenario without encryption (every peer runs without a password). */
+    public Scenario(String name, String file, Long seed, List<String> peers, LinkSpec links, LinkParams network,
+            Map<String, Long> timings, boolean discovery, Map<String, List<String>> containers,
+            List<ScenarioEvent> events, long runForNs, List<Expectation> expectations) {
+        this(name, file, seed, peers, links, network, timings, discovery, containers, events, runForNs, expectations,
+                "", Map.of());
+    }
+
+    /** The password peer {@code peer} runs with: its override, else the scenario's ("" for none). */
+    public String passwordOf(String peer) {
+        return passwords.getOrDefault(peer, password);
     }
 
     /** The seed to run with: {@code override} when given, else the file's, else 1. */
@@ -42,12 +59,12 @@ public record Scenario(String name, String file, Long seed, List<String> peers, 
     /** Same scenario with other expectations. */
     public Scenario withExpectations(List<Expectation> newExpectations) {
         return new Scenario(name, file, seed, peers, links, network, timings, discovery, containers, events, runForNs,
-                newExpectations);
+                newExpectations, password, passwords);
     }
 
     /** Same scenario with other events (used when shrinking fault scripts). */
     public Scenario withEvents(List<ScenarioEvent> newEvents) {
         return new Scenario(name, file, seed, peers, links, network, timings, discovery, containers, newEvents, runForNs,
-                expectations);
+                expectations, password, passwords);
     }
 }

@@ -32,7 +32,7 @@ public final class ScenarioParser {
     public static final long DEFAULT_TAIL_NS = 60_000_000_000L;
 
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "seed", "peers", "links", "network",
-            "timings", "discovery", "containers", "events", "run-for", "expect");
+            "timings", "discovery", "password", "passwords", "containers", "events", "run-for", "expect");
     private static final Set<String> NETWORK_KEYS = Set.of("latency", "jitter", "loss", "duplicate", "reorder", "mtu");
 
     private final YamlTree y;
@@ -77,7 +77,10 @@ public final class ScenarioParser {
         LinkParams network = top.containsKey("network") ? network(top.get("network")) : LinkParams.defaults();
         Map<String, Long> timings = top.containsKey("timings") ? timings(top.get("timings")) : Map.of();
         boolean discovery = !top.containsKey("discovery") || y.bool(top.get("discovery"), "discovery");
+        String password = top.containsKey("password") ? y.scalar(top.get("password"), "password") : "";
         Set<String> known = new LinkedHashSet<>(peers);
+        Map<String, String> passwords = top.containsKey("passwords") ? passwords(top.get("passwords"), known)
+                : Map.of();
         Map<String, List<String>> containers = top.containsKey("containers")
                 ? containers(top.get("containers"), known) : Map.of();
         Set<String> containerNames = new LinkedHashSet<>();
@@ -94,7 +97,7 @@ public final class ScenarioParser {
         }
         List<Expectation> expect = top.containsKey("expect") ? events.expectations(top.get("expect")) : List.of();
         return new Scenario(name, file, seed, peers, links, network, timings, discovery, containers, list, runFor,
-                expect);
+                expect, password, passwords);
     }
 
     private static String baseName(String file) {
@@ -195,6 +198,15 @@ public final class ScenarioParser {
             out.put(e.getKey(), y.duration(e.getValue(), "timings." + e.getKey()));
         }
         TimingsOverride.apply(Timings.weave(), out);
+        return out;
+    }
+
+    private Map<String, String> passwords(Node n, Set<String> peers) {
+        Map<String, Node> m = y.mapping(n, "passwords", peers);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : m.entrySet()) {
+            out.put(e.getKey(), y.scalar(e.getValue(), "password of " + e.getKey()));
+        }
         return out;
     }
 

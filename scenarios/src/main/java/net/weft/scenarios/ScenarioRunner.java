@@ -86,7 +86,7 @@ public final class ScenarioRunner {
         int n = scenario.peers().size();
         long sample = n > HUGE_NETWORK_PEERS ? 5 * Cluster.S : n > LARGE_NETWORK_PEERS ? 2 * Cluster.S
                 : n > SMALL_NETWORK_PEERS ? 500 * Cluster.MS : Cluster.DEFAULT_SAMPLE_NS;
-        Cluster c = new Cluster(seed, nodes, sample, sample * 10);
+        Cluster c = new Cluster(seed, withPasswords(nodes), sample, sample * 10);
         c.monitor().setCheckSafety(n <= LARGE_NETWORK_PEERS);
         if (n <= SMALL_NETWORK_PEERS) {
             c.monitor().checkSafetyAtEveryChange(c.network());
@@ -117,6 +117,18 @@ public final class ScenarioRunner {
         c.checkNow();
         result.finish(System.nanoTime() - wallStart, recorder == null ? 0 : recorder.hash());
         return result;
+    }
+
+    /**
+     * Starts every router with its scenario password ({@code password:}, overridden per peer by
+     * {@code passwords:}); the simulator knows each peer by its scenario name, the config's nickname.
+     */
+    private NodeFactory withPasswords(NodeFactory factory) {
+        if (scenario.password().isEmpty() && scenario.passwords().isEmpty()) {
+            return factory;
+        }
+        return (config, rng, trace) -> factory.create(config.withPassword(scenario.passwordOf(config.nickname())),
+                rng, trace);
     }
 
     private void build(Cluster c) {

@@ -39,6 +39,18 @@ public final class ScenarioYaml {
         if (!s.discovery()) {
             sb.append("discovery: false\n");
         }
+        if (!s.password().isEmpty()) {
+            sb.append("password: ").append(quoted(s.password())).append('\n');
+        }
+        if (!s.passwords().isEmpty()) {
+            sb.append("passwords: {");
+            String sep = "";
+            for (Map.Entry<String, String> e : s.passwords().entrySet()) {
+                sb.append(sep).append(e.getKey()).append(": ").append(quoted(e.getValue()));
+                sep = ", ";
+            }
+            sb.append("}\n");
+        }
         if (!s.containers().isEmpty()) {
             sb.append("containers: {");
             String sep = "";
@@ -58,6 +70,22 @@ public final class ScenarioYaml {
             sb.append("  - {").append(x.kind()).append(": ").append(expectation(x)).append("}\n");
         }
         return sb.toString();
+    }
+
+    /** A YAML double-quoted scalar, so any password reads back as the same string. */
+    private static String quoted(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                sb.append('\\').append(ch);
+            } else if (ch < 0x20 || ch == 0x7F) {
+                sb.append(String.format("\\x%02X", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private static String links(LinkSpec spec) {
