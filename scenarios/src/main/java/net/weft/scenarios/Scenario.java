@@ -24,8 +24,8 @@ import net.weft.sim.LinkParams;
  * @param passwords    per-peer overrides of {@code password} ({@code passwords: {p3: other}}), in file order
  */
 public record Scenario(String name, String file, Long seed, List<String> peers, LinkSpec links, LinkParams network,
-        Map<String, Long> timings, boolean discovery, Map<String, List<String>> containers, List<ScenarioEvent> events, long runForNs,
-        List<Expectation> expectations, String password, Map<String, String> passwords) {
+        Map<String, Long> timings, boolean discovery, Map<String, List<String>> containers, List<ScenarioEvent> events,
+        long runForNs, List<Expectation> expectations, String password, Map<String, String> passwords) {
 
     /** Defensive copies. */
     public Scenario {
@@ -64,7 +64,7 @@ public record Scenario(String name, String file, Long seed, List<String> peers, 
 
     /** Same scenario with other events (used when shrinking fault scripts). */
     public Scenario withEvents(List<ScenarioEvent> newEvents) {
-        return new Scenario(name, file, seed, peers, links, network, timings, discovery, containers, newEvents, runForNs,
-                expectations, password, passwords);
+        return new Scenario(name, file, seed, peers, links, network, timings, discovery, containers, newEvents,
+                runForNs, expectations, password, passwords);
     }
 }

@@ -8,7 +8,9 @@ import net.weft.daemon.stats.Counter;
 
 /**
  * The Prometheus text exposition ({@code /metrics}, format 0.0.4): Weave Net's {@code weave_connections} and
- * {@code weave_connection_terminations_total}, then Weft's own {@code weft_*} gauges and counters. Every family
+ * {@code weave_connection_terminations_total}, then Weft's own {@code weft_*} gauges and counters: among them
+ * the encrypted sleeve's drops per sending peer ({@link SleeveDropMetrics}), which are therefore left out of
+ * the generic {@code weft_core_events_total}. Every family
  * is always present, so a scrape with zero peers is as well-formed as one with fifty.
  */
 public final class MetricsText {
@@ -41,11 +43,23 @@ public final class MetricsText {
             family(sb, c.metricName(), "counter", c.help());
             sample(sb, c.metricName(), "", s.counter(c.key()));
         }
+        sleeveDrops(sb, v);
         family(sb, "weft_core_events_total", "counter", "Counters kept by the router core, by name.");
         for (Map.Entry<String, Long> e : v.counters().entrySet()) {
-            sample(sb, "weft_core_events_total", "{name=\"" + escape(e.getKey()) + "\"}", e.getValue());
+            if (!SleeveDropMetrics.isPerPeerDrop(e.getKey())) {
+                sample(sb, "weft_core_events_total", "{name=\"" + escape(e.getKey()) + "\"}", e.getValue());
+            }
         }
         return sb.toString();
+    }
+
+    /** {@code weft_sleeve_*_total{peer}}: encrypted sleeve datagrams dropped, by kind and sending peer. */
+    private static void sleeveDrops(StringBuilder sb, RouterView v) {
+        for (SleeveDropMetrics m : SleeveDropMetrics.ALL) {
+            family(sb, m.metric(), "counter", m.help());
+            m.byPeer(v.counters()).forEach((peer, n) ->
+                    sample(sb, m.metric(), "{peer=\"" + escape(peer) + "\"}", n));
+        }
     }
 
     /** {@code weave_connections{state,type,encryption}}: every state, plus every type seen. */
