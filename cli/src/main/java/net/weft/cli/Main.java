@@ -1,5 +1,11 @@
 package net.weft.cli;
 
+import net.weft.daemon.cli.ConnectCommand;
+import net.weft.daemon.cli.ForgetCommand;
+import net.weft.daemon.cli.LaunchCommand;
+import net.weft.daemon.cli.ReportCommand;
+import net.weft.daemon.cli.StatusCommand;
+import net.weft.daemon.cli.StopCommand;
 import net.weft.sleeve.cli.AttachCommand;
 import net.weft.sleeve.cli.DetachCommand;
 import net.weft.sleeve.cli.ExposeCommand;
@@ -15,6 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "weft", mixinStandardHelpOptions = true, version = "weft 0.1.0",
         description = "Mesh overlay network router for containers (Weave Net protocol v2).",
         subcommands = {
+            LaunchCommand.class, StopCommand.class, ConnectCommand.class, ForgetCommand.class, StatusCommand.class,
+            ReportCommand.class,
             AttachCommand.class, DetachCommand.class, PsCommand.class, ExposeCommand.class, ResetCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
