@@ -32,7 +32,9 @@ import net.weft.core.wire.ParseResult;
  *
  * <p>Frames longer than the next hop's overlay MTU + 14 are never sent as they are nor silently dropped: see
  * {@code sendOversize} (ICMP "fragmentation needed" for DF, IP fragments otherwise); oversize broadcasts are
- * dropped per next hop and counted, as Weave does.
+ * dropped per next hop and counted, as Weave does. Frames a peer sends us longer than the connection's overlay
+ * MTU + 14 are dropped and counted ({@code frames_too_big_received}): both ends derive the same MTU from the
+ * underlay, so only a misconfigured or hostile peer sends them, and no bridge port would take them.
  */
 final class DataPlane {
 
@@ -48,6 +50,8 @@ final class DataPlane {
     static final String FRAMES_TOO_BIG = "frames_too_big";
     /** Counter: copies of oversize broadcast frames not sent (one per next hop). */
     static final String FRAMES_TOO_BIG_BROADCAST = "frames_too_big_broadcast";
+    /** Counter: frames from a peer longer than that connection's overlay MTU + 14, which we never send. */
+    static final String FRAMES_TOO_BIG_RECEIVED = "frames_too_big_received";
     /** Counter: oversize non-DF IPv4 frames split into IP fragments. */
     static final String FRAMES_FRAGMENTED = "frames_fragmented";
     /** Counter: ICMP "fragmentation needed" answers delivered to local senders of oversize DF frames. */
@@ -104,6 +108,11 @@ final class DataPlane {
         for (SleeveFrame f : parsed.value().frames()) {
             if (SpecialFrames.isSpecial(f.frame())) {
                 lifecycle.runForwarder(c, c.forwarder.onSpecialFrame(from, f, s.now()));
+            } else if (f.frame().length > c.forwarder.mtu() + EthernetFrame.HEADER_BYTES) {
+                s.out.count(FRAMES_TOO_BIG_RECEIVED);
+                int length = f.frame().length;
+                s.trace(new TraceEvent.FrameDropped(s.now(), s.self(), "frame of " + length + " bytes from "
+                        + sender + " exceeds the overlay MTU " + c.forwarder.mtu(), length));
             } else {
                 s.out.count("frames_received");
                 apply(f.src(), rules.onReceived(f.src(), f.dst(), f.frame(), s.routes, s.now()), f.frame());

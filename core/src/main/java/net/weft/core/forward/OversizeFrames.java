@@ -31,6 +31,8 @@ public final class OversizeFrames {
     /** Fragment offsets count 8-byte units. */
     public static final int FRAGMENT_UNIT_BYTES = 8;
 
+    /** ICMP types that are error messages, never answered with another error. */
+    private static final java.util.Set<Integer> ICMP_ERROR_TYPES = java.util.Set.of(3, 4, 5, 11, 12);
     private static final int ETH = EthernetFrame.HEADER_BYTES;
     private static final int IP_HEADER_BYTES = EthernetFrame.IPV4_MIN_HEADER_BYTES;
     private static final int ICMP_HEADER_BYTES = 8;
@@ -58,13 +60,13 @@ public final class OversizeFrames {
      * swapped, TOS copied, TTL {@link #ICMP_TTL}, next-hop MTU {@code mtu}, payload the original IP header and
      * its first {@link #ICMP_QUOTED_PAYLOAD_BYTES} payload bytes, both checksums set.
      *
-     * @return empty when the frame has no complete IPv4 header, or is itself an ICMP message (no ICMP error
-     *         answers another ICMP message here), or is a non-first fragment
+     * @return empty when the frame has no complete IPv4 header, is itself an ICMP error message (RFC 1122: no
+     *         ICMP error answers an ICMP error; echo requests are answered), or is a non-first fragment
      */
     public static Optional<byte[]> fragmentationNeeded(byte[] frame, int mtu) {
         checkMtu(mtu);
         if (!EthernetFrame.isValid(frame) || !EthernetFrame.hasIpv4Header(frame)
-                || (frame[ETH + PROTOCOL] & 0xFF) == PROTOCOL_ICMP || fragmentOffset(frame) != 0) {
+                || isIcmpError(frame) || fragmentOffset(frame) != 0) {
             return Optional.empty();
         }
         int headerBytes = EthernetFrame.ipv4HeaderBytes(frame);
@@ -137,6 +139,19 @@ public final class OversizeFrames {
     /** The IP packet's length: its total-length field, bounded by the bytes actually present. */
     static int ipLength(byte[] frame) {
         return Math.min(EthernetFrame.ipv4TotalLength(frame), frame.length - ETH);
+    }
+
+    /** True for ICMP destination unreachable, source quench, redirect, time exceeded and parameter problem. */
+    private static boolean isIcmpError(byte[] frame) {
+        if ((frame[ETH + PROTOCOL] & 0xFF) != PROTOCOL_ICMP) {
+            return false;
+        }
+        int typeOffset = ETH + EthernetFrame.ipv4HeaderBytes(frame);
+        if (typeOffset >= frame.length) {
+            return true;
+        }
+        int type = frame[typeOffset] & 0xFF;
+        return ICMP_ERROR_TYPES.contains(type);
     }
 
     private static int fragmentOffset(byte[] frame) {

@@ -68,8 +68,13 @@ class OversizeFramesTest {
     }
 
     @Test
-    void icmpMessagesNonFirstFragmentsAndShortFramesGetNoIcmpAnswer() {
-        assertThat(OversizeFrames.fragmentationNeeded(ipv4Frame(1500, true, 1), MTU)).isEmpty();
+    void icmpErrorsNonFirstFragmentsAndShortFramesGetNoIcmpAnswerButEchoRequestsDo() {
+        byte[] error = ipv4Frame(1500, true, 1);
+        error[34] = 3;
+        assertThat(OversizeFrames.fragmentationNeeded(error, MTU)).isEmpty();
+        byte[] echo = ipv4Frame(1500, true, 1);
+        echo[34] = 8;
+        assertThat(OversizeFrames.fragmentationNeeded(echo, MTU)).isPresent();
         byte[] later = ipv4Frame(1500, true, 17);
         later[21] = 0x10;
         assertThat(OversizeFrames.fragmentationNeeded(later, MTU)).isEmpty();

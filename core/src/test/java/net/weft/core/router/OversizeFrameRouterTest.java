@@ -109,4 +109,21 @@ class OversizeFrameRouterTest {
         assertThat(net.delivered.get("h2")).singleElement().satisfies(f -> assertThat(f).hasSize(1438 + 14));
         assertThat(net.delivered.get("h1")).isEmpty();
     }
+
+    @Test
+    void aPeerSendingAFrameLongerThanTheOverlayMtuHasItDroppedAndCounted() {
+        TestNet net = connectedPairWhereH1KnowsHost2();
+        net.input("h2", new Input.FrameCaptured(Frames.broadcastFrom(2)));
+        net.tamperNextDatagram("h2", plain -> {
+            byte[] big = java.util.Arrays.copyOf(plain, plain.length + 2000);
+            int frameLength = ((plain[18] & 0xFF) << 8 | (plain[19] & 0xFF)) + 2000;
+            big[18] = (byte) (frameLength >>> 8);
+            big[19] = (byte) frameLength;
+            return big;
+        });
+        net.runFor(1 * S);
+
+        assertThat(net.delivered.get("h1")).isEmpty();
+        assertThat(net.routers.get("h1").view().counters()).containsEntry("frames_too_big_received", 1L);
+    }
 }
