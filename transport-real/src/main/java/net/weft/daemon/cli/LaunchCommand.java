@@ -115,7 +115,7 @@ public final class LaunchCommand implements Callable<Integer> {
         TapDataPath dataPath = null;
         if (!noDatapath) {
             try {
-                dataPath = TapDataPath.open(WeftNames.BRIDGE, daemon.name(), bridgeMtu(), daemon::frameCaptured);
+                dataPath = TapDataPath.open(WeftNames.BRIDGE, daemon.name(), bridgeMtu(), daemon::framesCaptured);
                 frames.plug(dataPath);
             } catch (HostNetworkException e) {
                 daemon.stop();

