@@ -1,5 +1,6 @@
 package net.weft.cli;
 
+import net.weft.cli.demo.DemoCommand;
 import net.weft.daemon.cli.ConnectCommand;
 import net.weft.daemon.cli.ForgetCommand;
 import net.weft.daemon.cli.LaunchCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
             LaunchCommand.class, StopCommand.class, ConnectCommand.class, ForgetCommand.class, StatusCommand.class,
             ReportCommand.class,
             AttachCommand.class, DetachCommand.class, PsCommand.class, ExposeCommand.class, ResetCommand.class,
-            net.weft.scenarios.SimCommand.class, net.weft.viz.VizCommand.class,
+            net.weft.scenarios.SimCommand.class, net.weft.viz.VizCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

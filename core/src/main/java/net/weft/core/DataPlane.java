@@ -1,10 +1,13 @@
 package net.weft.core;
 
 import java.util.List;
+import java.util.Optional;
 import net.weft.core.effect.Effect;
+import net.weft.core.forward.EthernetFrame;
 import net.weft.core.forward.ForwardDecision;
 import net.weft.core.forward.ForwardingRules;
 import net.weft.core.forward.MacCache;
+import net.weft.core.forward.OversizeFrames;
 import net.weft.core.id.Endpoint;
 import net.weft.core.id.PeerName;
 import net.weft.core.crypto.SleeveOpenOutcome;
@@ -26,6 +29,12 @@ import net.weft.core.wire.ParseResult;
  * relay opens with the previous hop's key and seals with the next hop's. A sealed datagram that does not
  * open is dropped, counted under {@code sleeve_decrypt_failures:<peer>}, {@code sleeve_replays:<peer>},
  * {@code sleeve_too_old:<peer>} or {@code sleeve_malformed:<peer>}, and traced; it changes nothing else.
+ *
+ * <p>Frames longer than the next hop's overlay MTU + 14 are never sent as they are nor silently dropped: see
+ * {@code sendOversize} (ICMP "fragmentation needed" for DF, IP fragments otherwise); oversize broadcasts are
+ * dropped per next hop and counted, as Weave does. Frames a peer sends us longer than the connection's overlay
+ * MTU + 14 are dropped and counted ({@code frames_too_big_received}): both ends derive the same MTU from the
+ * underlay, so only a misconfigured or hostile peer sends them, and no bridge port would take them.
  */
 final class DataPlane {
 
@@ -37,6 +46,16 @@ final class DataPlane {
     static final String SLEEVE_TOO_OLD = "sleeve_too_old";
     /** Counter family: datagrams too short to be sealed, from a peer whose channel is encrypted. */
     static final String SLEEVE_MALFORMED = "sleeve_malformed";
+    /** Counter: oversize unicast frames dropped (not IPv4, malformed, or DF relayed for another peer). */
+    static final String FRAMES_TOO_BIG = "frames_too_big";
+    /** Counter: copies of oversize broadcast frames not sent (one per next hop). */
+    static final String FRAMES_TOO_BIG_BROADCAST = "frames_too_big_broadcast";
+    /** Counter: frames from a peer longer than that connection's overlay MTU + 14, which we never send. */
+    static final String FRAMES_TOO_BIG_RECEIVED = "frames_too_big_received";
+    /** Counter: oversize non-DF IPv4 frames split into IP fragments. */
+    static final String FRAMES_FRAGMENTED = "frames_fragmented";
+    /** Counter: ICMP "fragmentation needed" answers delivered to local senders of oversize DF frames. */
+    static final String ICMP_FRAGMENTATION_NEEDED_SENT = "icmp_fragmentation_needed_sent";
 
     private final RouterState s;
     private final MacCache macs;
@@ -89,6 +108,11 @@ final class DataPlane {
         for (SleeveFrame f : parsed.value().frames()) {
             if (SpecialFrames.isSpecial(f.frame())) {
                 lifecycle.runForwarder(c, c.forwarder.onSpecialFrame(from, f, s.now()));
+            } else if (f.frame().length > c.forwarder.mtu() + EthernetFrame.HEADER_BYTES) {
+                s.out.count(FRAMES_TOO_BIG_RECEIVED);
+                int length = f.frame().length;
+                s.trace(new TraceEvent.FrameDropped(s.now(), s.self(), "frame of " + length + " bytes from "
+                        + sender + " exceeds the overlay MTU " + c.forwarder.mtu(), length));
             } else {
                 s.out.count("frames_received");
                 apply(f.src(), rules.onReceived(f.src(), f.dst(), f.frame(), s.routes, s.now()), f.frame());
@@ -130,6 +154,13 @@ final class DataPlane {
 
     private void broadcast(PeerName src, List<PeerName> hops, byte[] frame) {
         for (PeerName hop : hops) {
+            LocalConnection c = s.byPeer.get(hop);
+            if (c != null && c.forwarder != null && tooBig(frame, c)) {
+                s.out.count(FRAMES_TOO_BIG_BROADCAST);
+                s.trace(new TraceEvent.FrameDropped(s.now(), s.self(), "broadcast frame of " + frame.length
+                        + " bytes exceeds the overlay MTU " + c.forwarder.mtu() + " to " + hop, frame.length));
+                continue;
+            }
             send(src, hop, hop, frame);
         }
     }
@@ -141,6 +172,51 @@ final class DataPlane {
             s.trace(new TraceEvent.FrameDropped(s.now(), s.self(), "no UDP path to next hop " + hop, frame.length));
             return;
         }
+        if (tooBig(frame, c)) {
+            sendOversize(src, dst, hop, c, frame);
+            return;
+        }
+        sendDatagram(src, dst, hop, c, frame);
+    }
+
+    private static boolean tooBig(byte[] frame, LocalConnection c) {
+        return frame.length > c.forwarder.mtu() + EthernetFrame.HEADER_BYTES;
+    }
+
+    /**
+     * A unicast frame larger than the next hop's overlay MTU: IPv4 with DF captured here is answered with an
+     * ICMP "fragmentation needed" delivered to the local sender; other IPv4 is split into IP fragments (we
+     * fragment ourselves rather than rely on the underlay stack fragmenting the UDP datagram, so the result
+     * is the same on every path); anything else, and DF frames relayed for another peer, is dropped and
+     * counted under {@code frames_too_big}.
+     */
+    private void sendOversize(PeerName src, PeerName dst, PeerName hop, LocalConnection c, byte[] frame) {
+        int mtu = c.forwarder.mtu();
+        boolean ipv4 = EthernetFrame.hasIpv4Header(frame);
+        if (ipv4 && EthernetFrame.ipv4DontFragment(frame)) {
+            Optional<byte[]> icmp = src.equals(s.self()) ? OversizeFrames.fragmentationNeeded(frame, mtu)
+                    : Optional.empty();
+            if (icmp.isPresent()) {
+                s.out.count(ICMP_FRAGMENTATION_NEEDED_SENT);
+                deliver(dst, icmp.get());
+                return;
+            }
+        } else if (ipv4) {
+            List<byte[]> fragments = OversizeFrames.fragment(frame, mtu);
+            if (!fragments.isEmpty()) {
+                s.out.count(FRAMES_FRAGMENTED);
+                for (byte[] f : fragments) {
+                    sendDatagram(src, dst, hop, c, f);
+                }
+                return;
+            }
+        }
+        s.out.count(FRAMES_TOO_BIG);
+        s.trace(new TraceEvent.FrameDropped(s.now(), s.self(), "frame of " + frame.length
+                + " bytes exceeds the overlay MTU " + mtu + " to " + hop, frame.length));
+    }
+
+    private void sendDatagram(PeerName src, PeerName dst, PeerName hop, LocalConnection c, byte[] frame) {
         byte[] datagram = SleevePacket.encode(s.self(), List.of(new SleeveFrame(src, dst, frame)));
         s.out.emit(new Effect.SendDatagram(c.forwarder.remote().get(), c.sleeve.wrap(datagram)));
         s.out.count("frames_forwarded");

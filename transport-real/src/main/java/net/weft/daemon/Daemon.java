@@ -168,6 +168,15 @@ public final class Daemon {
         loop.submit(new Input.FrameCaptured(frame));
     }
 
+    /** Like {@link #frameCaptured} for a burst of frames, in order, with one hand-over to the router loop. */
+    public void framesCaptured(List<byte[]> frames) {
+        List<Input> inputs = new java.util.ArrayList<>(frames.size());
+        for (byte[] frame : frames) {
+            inputs.add(new Input.FrameCaptured(frame));
+        }
+        loop.submitAll(inputs);
+    }
+
     /** The latest published snapshot. */
     public StatusSnapshot snapshot() {
         return loop.snapshot();

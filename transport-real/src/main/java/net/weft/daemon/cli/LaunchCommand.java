@@ -14,6 +14,10 @@ import net.weft.daemon.Daemon;
 import net.weft.daemon.DaemonSettings;
 import net.weft.daemon.PeerAddresses;
 import net.weft.daemon.datapath.CountingFrameInjector;
+import net.weft.daemon.datapath.LateFrameInjector;
+import net.weft.daemon.datapath.TapDataPath;
+import net.weft.sleeve.host.HostNetworkException;
+import net.weft.sleeve.host.weft.WeftNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,6 +78,10 @@ public final class LaunchCommand implements Callable<Integer> {
             + "(default 1500); each connection's overlay MTU is this minus the sleeve overhead.")
     int mtu;
 
+    @Option(names = "--no-datapath", description = "Do not create the weft bridge's TAP port: no frames are "
+            + "captured or delivered (for hosts without root or /dev/net/tun).")
+    boolean noDatapath;
+
     @Option(names = "--log-level", defaultValue = "info", description = "debug, info, warning or error.")
     String logLevel;
 
@@ -94,18 +102,46 @@ public final class LaunchCommand implements Callable<Integer> {
         }
         configureLogging(logLevel);
         Daemon daemon;
+        LateFrameInjector frames = new LateFrameInjector(new CountingFrameInjector());
         try {
-            daemon = Daemon.start(settings, new CountingFrameInjector());
+            daemon = Daemon.start(settings, frames);
         } catch (IllegalStateException e) {
             spec.commandLine().getErr().println("weft: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "weft-shutdown"));
+        TapDataPath dataPath = null;
+        if (!noDatapath) {
+            try {
+                dataPath = TapDataPath.open(WeftNames.BRIDGE, daemon.name(), bridgeMtu(), daemon::framesCaptured);
+                frames.plug(dataPath);
+            } catch (HostNetworkException e) {
+                daemon.stop();
+                spec.commandLine().getErr().println("weft: cannot set up the data path (bridge " + WeftNames.BRIDGE
+                        + " and a TAP port): " + e.getMessage() + "; run as root with /dev/net/tun, or launch with"
+                        + " --no-datapath");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+        }
+        TapDataPath port = dataPath;
+        Runnable shutdown = () -> {
+            daemon.stop();
+            if (port != null) {
+                port.close();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "weft-shutdown"));
         spec.commandLine().getOut().println(daemon.name());
         spec.commandLine().getOut().flush();
         daemon.awaitStopped();
+        shutdown.run();
         return 0;
+    }
+
+    /** The bridge and TAP MTU: {@code --mtu}, or {@link TapDataPath#DEFAULT_MTU}. */
+    int bridgeMtu() {
+        return mtu == 0 ? TapDataPath.DEFAULT_MTU : mtu;
     }
 
     /** Checks every flag and builds the settings; bad input is a usage error. */

@@ -88,6 +88,14 @@ public final class RouterLoop {
     }
 
     /**
+     * Queues several inputs in order with one hand-over to the loop thread (one wake-up instead of one per
+     * input): how the data path's capture thread passes a burst of frames. Safe from any thread.
+     */
+    public void submitAll(List<Input> inputs) {
+        onLoop(() -> inputs.forEach(this::enqueue));
+    }
+
+    /**
      * Queues {@code input} and completes, after the turn that processed it, with a freshly published snapshot;
      * for admin requests whose answer should reflect their effect.
      */

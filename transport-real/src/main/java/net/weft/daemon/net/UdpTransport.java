@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -24,6 +25,11 @@ public final class UdpTransport {
 
     /** Socket buffer size asked of the kernel, for bursts of sleeve traffic. */
     public static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+    /**
+     * Receive buffer per datagram: the largest UDP payload, so a peer's batched or jumbo sleeve datagram is never
+     * cut (netty's default of 2048 bytes truncated anything longer).
+     */
+    public static final int MAX_DATAGRAM_BYTES = 65_536;
 
     private final IoTransport io;
     private final EventLoop loop;
@@ -47,6 +53,7 @@ public final class UdpTransport {
                 .channel(io.datagramChannel())
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
