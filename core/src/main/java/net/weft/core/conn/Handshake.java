@@ -42,8 +42,13 @@ import net.weft.core.wire.VersionRange;
  */
 public final class Handshake {
 
-    /** We speak protocol version 2 only (a Weave peer offering 1..2 negotiates 2). */
-    public static final VersionRange OUR_VERSIONS = new VersionRange(2, 2);
+    /**
+     * We advertise Weave's range 1..2 (byte-identical header) but implement only version 2: every Weave 2.x
+     * peer negotiates 2, and a peer that can only speak 1 is refused with a clear reason.
+     */
+    public static final VersionRange OUR_VERSIONS = VersionRange.WEAVE;
+    /** The only version whose intro we implement. */
+    public static final int IMPLEMENTED_VERSION = 2;
     /** The only peer-name flavour Weave uses. */
     public static final String NAME_FLAVOUR = "mac";
     private static final int HEADER_BYTES = 7;
@@ -181,6 +186,10 @@ public final class Handshake {
             return fail(agreed.reason());
         }
         version = agreed.value();
+        if (version != IMPLEMENTED_VERSION) {
+            return fail("remote peer only speaks protocol version " + version
+                    + "; Weft implements version " + IMPLEMENTED_VERSION);
+        }
         if (local.encrypted()) {
             byte[] flagAndKey = new byte[1 + PUBLIC_KEY_BYTES];
             flagAndKey[0] = FLAG_ENCRYPTED;

@@ -46,7 +46,13 @@ class HandshakeRefusalTest {
     @Test
     void incompatibleVersionsAreRefused() {
         accept();
-        assertClosedWith(feed(ProtocolHeader.encode(1, 1)), "is incompatible");
+        assertClosedWith(feed(ProtocolHeader.encode(3, 4)), "is incompatible");
+    }
+
+    @Test
+    void aPeerThatOnlySpeaksVersionOneIsRefused() {
+        accept();
+        assertClosedWith(feed(ProtocolHeader.encode(1, 1)), "only speaks protocol version 1");
     }
 
     @Test
