@@ -85,15 +85,19 @@ veth() { # nsA cidrA nsB cidrB tag
 for n in h1 h2 h3 c1 c2 c3; do ns $n || die "netns $n"; done
 veth h1 10.218.1.1/24 h2 10.218.1.2/24 1
 veth h2 10.218.2.2/24 h3 10.218.2.3/24 2
-launch() { # host name peers...
+DAEMONS=()
+launch() { # host name peers...   (WEFT_PASSWORD from the environment encrypts)
     local h=$1 name=$2; shift 2
     ip netns exec "$P$h" "${JAVA[@]}" launch --name "$name" --nickname "$h" --mtu "$OMTU" "$@" \
-        >"$WORK/weft-$h.log" 2>&1 &
-    PIDS+=($!)
+        >>"$WORK/weft-$h.log" 2>&1 &
+    PIDS+=($!); DAEMONS+=($!)
 }
-launch h2 aa:00:00:00:0b:02
-launch h1 aa:00:00:00:0b:01 10.218.1.2
-launch h3 aa:00:00:00:0b:03 10.218.2.2
+launch_all() {
+    launch h2 aa:00:00:00:0b:02
+    launch h1 aa:00:00:00:0b:01 10.218.1.2
+    launch h3 aa:00:00:00:0b:03 10.218.2.2
+}
+launch_all
 attach() { # host container ip tag
     for _ in $(seq 1 150); do ip -n "$P$1" link show weft >/dev/null 2>&1 && break; sleep 0.2; done
     ip -n "$P$1" link show weft >/dev/null 2>&1 || die "no weft bridge in $1 (see $WORK/weft-$1.log)"
@@ -126,6 +130,16 @@ measure() { # label server-container server-ip
 weft=$WORK/weft.txt
 { measure W-direct c2 10.219.0.2; measure W-relayed c3 10.219.0.3; } | tee "$weft"
 
+# ---- the same with encryption (ENCRYPTED=0 skips): daemons relaunched with a password -------------------
+if [ "${ENCRYPTED:-1}" = 1 ]; then
+    for d in "${DAEMONS[@]}"; do kill -TERM "$d" 2>/dev/null; done
+    for d in "${DAEMONS[@]}"; do for _ in $(seq 1 100); do kill -0 "$d" 2>/dev/null || break; sleep 0.1; done; done
+    DAEMONS=()
+    export WEFT_PASSWORD=sleeve-bench-secret; launch_all; unset WEFT_PASSWORD
+    for _ in $(seq 1 150); do ip netns exec "${P}c1" ping -c 1 -W 1 10.219.0.3 >/dev/null 2>&1 && break; done
+    { measure W-enc-direct c2 10.219.0.2; measure W-enc-relayed c3 10.219.0.3; } | tee -a "$weft"
+fi
+
 # ---- ratios --------------------------------------------------------------------------------------------
 val() { awk -v c="$1" '$1==c{sub("gbps=","",$2); print $2}' "$anchors" "$weft" | head -n 1; }
 ratio() { awk -v a="$(val "$1")" -v b="$(val "$2")" 'BEGIN{ if (b > 0 && a != "") printf "%.2f", a/b; else print "n/a"}'; }
@@ -136,3 +150,5 @@ echo "W-direct / E-mmsg32 (batched C)     = $(ratio W-direct E-mmsg32)   (aim >=
 echo "W-direct / E-simple (C, 1 syscall)  = $(ratio W-direct E-simple)"
 echo "W-direct / B (kernel VXLAN)         = $(ratio W-direct B)"
 echo "W-relayed / W-direct                = $(ratio W-relayed W-direct)   (aim >= 0.6)"
+echo "W-enc-direct / W-direct             = $(ratio W-enc-direct W-direct)   (floor 0.7)"
+echo "W-enc-direct / C-default (tinc)     = $(ratio W-enc-direct C-default)   (floor 1x, aim 2x)"

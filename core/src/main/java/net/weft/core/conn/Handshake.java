@@ -43,10 +43,10 @@ import net.weft.core.wire.VersionRange;
 public final class Handshake {
 
     /**
-     * We advertise Weave's range 1..2 (byte-identical header) but implement only version 2: every Weave 2.x
-     * peer negotiates 2, and a peer that can only speak 1 is refused with a clear reason.
+     * We offer version 2 only: every Weave 2.x peer (which offers 1..2) negotiates 2 with us, and a peer that
+     * can only speak version 1 is refused as incompatible.
      */
-    public static final VersionRange OUR_VERSIONS = VersionRange.WEAVE;
+    public static final VersionRange OUR_VERSIONS = new VersionRange(2, 2);
     /** The only version whose intro we implement. */
     public static final int IMPLEMENTED_VERSION = 2;
     /** The only peer-name flavour Weave uses. */

@@ -52,7 +52,7 @@ class HandshakeRefusalTest {
     @Test
     void aPeerThatOnlySpeaksVersionOneIsRefused() {
         accept();
-        assertClosedWith(feed(ProtocolHeader.encode(1, 1)), "only speaks protocol version 1");
+        assertClosedWith(feed(ProtocolHeader.encode(1, 1)), "is incompatible");
     }
 
     @Test

@@ -74,9 +74,17 @@ public final class LaunchCommand implements Callable<Integer> {
             + DEFAULT_STATUS_ADDR + ").")
     String statusAddr;
 
-    @Option(names = "--mtu", defaultValue = "0", description = "MTU of the host network the overlay crosses "
-            + "(default 1500); each connection's overlay MTU is this minus the sleeve overhead.")
+    /** The smallest bridge MTU accepted: IPv4's minimum datagram size. */
+    static final int MIN_BRIDGE_MTU = 576;
+
+    @Option(names = "--mtu", defaultValue = "0", description = "MTU of the weft bridge, its TAP port and so the "
+            + "containers' frames (Weave's WEAVE_MTU; default 1376).")
     int mtu;
+
+    @Option(names = "--underlay-mtu", defaultValue = "0", description = "MTU of the host network the overlay "
+            + "crosses (default 1500); each connection's sleeve MTU is this minus the sleeve overhead "
+            + "(1438 plain, 1414 encrypted on 1500); larger DF frames are answered with ICMP.")
+    int underlayMtu;
 
     @Option(names = "--no-datapath", description = "Do not create the weft bridge's TAP port: no frames are "
             + "captured or delivered (for hosts without root or /dev/net/tun).")
@@ -156,9 +164,13 @@ public final class LaunchCommand implements Callable<Integer> {
         if (connLimit < 0) {
             throw usage("--conn-limit must be >= 0: " + connLimit);
         }
-        if (mtu != 0 && (mtu < RouterConfig.MIN_UNDERLAY_MTU || mtu > RouterConfig.MAX_UNDERLAY_MTU)) {
-            throw usage("--mtu must be " + RouterConfig.MIN_UNDERLAY_MTU + ".." + RouterConfig.MAX_UNDERLAY_MTU
-                    + ": " + mtu);
+        if (mtu != 0 && (mtu < MIN_BRIDGE_MTU || mtu > RouterConfig.MAX_UNDERLAY_MTU)) {
+            throw usage("--mtu must be " + MIN_BRIDGE_MTU + ".." + RouterConfig.MAX_UNDERLAY_MTU + ": " + mtu);
+        }
+        if (underlayMtu != 0 && (underlayMtu < RouterConfig.MIN_UNDERLAY_MTU
+                || underlayMtu > RouterConfig.MAX_UNDERLAY_MTU)) {
+            throw usage("--underlay-mtu must be " + RouterConfig.MIN_UNDERLAY_MTU + ".."
+                    + RouterConfig.MAX_UNDERLAY_MTU + ": " + underlayMtu);
         }
         if (!LOG_LEVELS.contains(logLevel.toLowerCase(Locale.ROOT))) {
             throw usage("--log-level must be one of " + String.join(", ", LOG_LEVELS) + ": " + logLevel);
@@ -174,7 +186,8 @@ public final class LaunchCommand implements Callable<Integer> {
             }
         }
         return new DaemonSettings(chosenName, nickname, port, password(), connLimit, !noDiscovery, subnets,
-                address("--http-addr", httpAddress()), address("--status-addr", statusAddress()), mtu, peers);
+                address("--http-addr", httpAddress()), address("--status-addr", statusAddress()), underlayMtu,
+                peers);
     }
 
     private String httpAddress() {

@@ -33,7 +33,7 @@ class LaunchCommandTest {
         DaemonSettings s = parse("launch", "--name", "aa:00:00:00:00:01", "--nickname", "h1", "--port", "7000",
                 "--password", "s3cret", "--conn-limit", "5", "--no-discovery", "--trusted-subnets",
                 "10.0.0.0/8,192.168.0.0/16", "--http-addr", "127.0.0.1:7001", "--status-addr", "127.0.0.1:7002",
-                "--mtu", "1400", "192.0.2.2", "192.0.2.3:7000");
+                "--underlay-mtu", "1400", "192.0.2.2", "192.0.2.3:7000");
 
         assertThat(s.name()).contains("aa:00:00:00:00:01");
         assertThat(s.port()).isEqualTo(7000);
