@@ -1,7 +1,9 @@
 package net.weft.core;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import net.weft.core.effect.Effect;
@@ -20,7 +22,12 @@ final class Outbox {
 
     private final PeerName self;
     private final TraceSink sink;
-    private final SortedMap<String, Long> counters = new TreeMap<>();
+    /**
+     * Counters are bumped on the per-frame path, so they live in a hash map of mutable cells (no boxing, no
+     * string comparisons); {@link #counters()} copies them into a sorted map, so hash order never reaches
+     * an output.
+     */
+    private final Map<String, long[]> counters = new HashMap<>();
     private List<Effect> effects = new ArrayList<>();
     private long nowNs;
 
@@ -58,11 +65,13 @@ final class Outbox {
     }
 
     void count(String counter, long delta) {
-        counters.merge(counter, delta, Long::sum);
+        counters.computeIfAbsent(counter, k -> new long[1])[0] += delta;
     }
 
     SortedMap<String, Long> counters() {
-        return new TreeMap<>(counters);
+        SortedMap<String, Long> out = new TreeMap<>();
+        counters.forEach((name, cell) -> out.put(name, cell[0]));
+        return out;
     }
 
     List<Effect> drain() {
