@@ -16,8 +16,12 @@ import net.weft.core.id.PeerName;
 import net.weft.core.id.PeerUid;
 import net.weft.core.rng.DeterministicRandom;
 import net.weft.core.wire.ConnectionSummary;
+import net.weft.core.wire.EncodedPeer;
 import net.weft.core.wire.ParseResult;
 import net.weft.core.wire.PeerSummary;
+import net.weft.core.wire.ScannedPeer;
+import net.weft.core.wire.TopologyCodec;
+import net.weft.core.wire.TopologyScan;
 
 /**
  * The peer table one router keeps: our own entry, which only we change, and what gossip told us about every
@@ -37,10 +41,17 @@ public final class Peers {
 
     private final PeerName self;
     private final int maxPeers;
+    private final PeerEntryPool pool;
     private final TreeMap<PeerName, PeerEntry> entries = new TreeMap<>();
     private final Map<PeerName, Integer> references = new HashMap<>();
     private final ShortIdIndex shortIds = new ShortIdIndex();
     private TopologyGraph graph;
+    /**
+     * True when every connection target of every stored entry is in the table, so an incoming entry identical to
+     * a stored one cannot introduce a placeholder. It stops holding when a placeholder is refused (table full) or
+     * garbage collection removes a peer; collection checks it again.
+     */
+    private boolean targetsClosed = true;
 
     /**
      * A table holding only ourselves, at version 0 and with a short id.
@@ -48,6 +59,15 @@ public final class Peers {
      * @param maxPeers how many entries (ourselves included) the table keeps at most
      */
     public Peers(PeerName self, String nickname, PeerUid uid, int shortId, int maxPeers) {
+        this(self, nickname, uid, shortId, maxPeers, null);
+    }
+
+    /**
+     * Same, sharing decoded entries through {@code pool} with the other tables that use it (null: none).
+     *
+     * @param maxPeers how many entries (ourselves included) the table keeps at most
+     */
+    public Peers(PeerName self, String nickname, PeerUid uid, int shortId, int maxPeers, PeerEntryPool pool) {
         if (self.equals(PeerName.UNKNOWN)) {
             throw new IllegalArgumentException("our name must not be " + PeerName.UNKNOWN);
         }
@@ -56,6 +76,7 @@ public final class Peers {
         }
         this.self = self;
         this.maxPeers = maxPeers;
+        this.pool = pool;
         store(new PeerEntry(self, nickname, uid, 0, shortId, true, new TreeMap<>()));
         references.put(self, OWN_REFERENCES);
     }
@@ -169,39 +190,94 @@ public final class Peers {
      * {@link PeerName#UNKNOWN} are ignored.
      */
     public UpdateResult applyUpdate(List<PeerSummary> update) {
-        SortedSet<PeerName> received = new TreeSet<>();
-        SortedSet<PeerName> unknown = new TreeSet<>();
+        List<PeerEntry> entriesOfUpdate = new ArrayList<>(update.size());
         for (PeerSummary s : update) {
-            if (!s.name().equals(PeerName.UNKNOWN)) {
-                received.add(s.name());
-                if (!entries.containsKey(s.name())) {
-                    unknown.add(s.name());
+            entriesOfUpdate.add(PeerEntry.fromSummary(s));
+        }
+        return applyEntries(entriesOfUpdate, new BitSet());
+    }
+
+    /**
+     * Merges a scanned topology payload, exactly as {@link #applyUpdate(List)} merges its decoded peers. A peer
+     * whose bytes are those of the entry we hold (or of one in the shared {@link PeerEntryPool}) is taken as that
+     * entry without decoding its connections; any other is decoded, and a malformed one rejects the whole
+     * payload before anything is merged.
+     */
+    public ParseResult<UpdateResult> applyUpdate(TopologyScan scan) {
+        List<PeerEntry> entriesOfUpdate = new ArrayList<>(scan.peers().size());
+        BitSet sameAsStored = new BitSet();
+        for (ScannedPeer p : scan.peers()) {
+            PeerEntry stored = entries.get(p.name());
+            PeerEntry e;
+            if (stored != null && stored.version() == p.version() && stored.uid().value() == p.uid()
+                    && p.sameAs(stored.encoded())) {
+                sameAsStored.set(entriesOfUpdate.size());
+                e = stored;
+            } else {
+                e = pool == null ? null : pool.find(p);
+            }
+            if (e == null) {
+                ParseResult<PeerSummary> decoded = p.decode();
+                if (!decoded.isOk()) {
+                    return ParseResult.rejected(decoded.reason());
+                }
+                e = PeerEntry.fromSummary(decoded.value());
+                if (pool != null) {
+                    pool.offer(e);
+                }
+            }
+            entriesOfUpdate.add(e);
+        }
+        return ParseResult.ok(applyEntries(entriesOfUpdate, sameAsStored));
+    }
+
+    /**
+     * The merge itself. {@code sameAsStored} marks the positions of entries that are the very entries we store:
+     * they are known, supersede nothing, and, while {@link #targetsClosed}, name no unknown peer.
+     */
+    private UpdateResult applyEntries(List<PeerEntry> update, BitSet sameAsStored) {
+        List<PeerName> received = new ArrayList<>(update.size());
+        SortedSet<PeerName> unknown = new TreeSet<>();
+        for (int i = 0; i < update.size(); i++) {
+            PeerName name = update.get(i).name();
+            if (!name.equals(PeerName.UNKNOWN)) {
+                received.add(name);
+                if (!sameAsStored.get(i) && !entries.containsKey(name)) {
+                    unknown.add(name);
                 }
             }
         }
         SortedSet<PeerName> admitted = admit(unknown);
         SortedSet<PeerName> improved = new TreeSet<>();
         boolean jumped = false;
-        for (PeerSummary s : update) {
-            PeerName name = s.name();
+        for (int i = sameAsStored.nextClearBit(0); i < update.size(); i = sameAsStored.nextClearBit(i + 1)) {
+            PeerEntry incoming = update.get(i);
+            PeerName name = incoming.name();
             if (name.equals(self)) {
-                jumped |= jumpBeyondOlderSelf(s);
-            } else if (entries.containsKey(name) || admitted.contains(name)) {
+                jumped |= jumpBeyondOlderSelf(incoming);
+            } else if (admitted.contains(name) || entries.containsKey(name)) {
                 PeerEntry existing = entries.get(name);
-                if (existing == null || existing.isSupersededBy(s)) {
-                    store(PeerEntry.fromSummary(s));
+                if (existing == null || existing.isSupersededBy(incoming)) {
+                    store(incoming);
                     improved.add(name);
                 }
             }
         }
-        SortedSet<PeerName> referenced = unknownConnectionTargets(update, unknown);
+        SortedSet<PeerName> referenced = unknownConnectionTargets(update, targetsClosed ? sameAsStored : new BitSet(),
+                unknown);
         SortedSet<PeerName> placeholders = admit(referenced);
         for (PeerName name : placeholders) {
             store(PeerEntry.placeholder(name));
         }
-        SortedSet<PeerName> added = new TreeSet<>(admitted);
-        added.addAll(placeholders);
+        SortedSet<PeerName> added = admitted;
+        if (!placeholders.isEmpty()) {
+            added = new TreeSet<>(admitted);
+            added.addAll(placeholders);
+        }
         int dropped = unknown.size() - admitted.size() + referenced.size() - placeholders.size();
+        if (dropped > 0) {
+            targetsClosed = false;
+        }
         if (jumped || !improved.isEmpty() || !added.isEmpty()) {
             graph = null;
         }
@@ -221,6 +297,31 @@ public final class Peers {
             }
         }
         return out;
+    }
+
+    /**
+     * The topology payload of the current entries of {@code names}, sorted by name: the bytes
+     * {@link net.weft.core.wire.TopologyCodec#encode} writes for {@link #summaries}, assembled from each entry's
+     * cached encoding. Empty when none of the names is in the table.
+     */
+    public byte[] payload(Collection<PeerName> names) {
+        List<EncodedPeer> parts = new ArrayList<>();
+        for (PeerName name : new TreeSet<>(names)) {
+            PeerEntry e = entries.get(name);
+            if (e != null) {
+                parts.add(e.encoded());
+            }
+        }
+        return TopologyCodec.concatenate(parts);
+    }
+
+    /** The payload of every entry, sorted by name: the complete topology gossip state. */
+    public byte[] fullPayload() {
+        List<EncodedPeer> parts = new ArrayList<>(entries.size());
+        for (PeerEntry e : entries.values()) {
+            parts.add(e.encoded());
+        }
+        return TopologyCodec.concatenate(parts);
     }
 
     /** Every entry, sorted by name: the complete topology gossip state. */
@@ -253,6 +354,9 @@ public final class Peers {
         }
         if (!removed.isEmpty()) {
             graph = null;
+        }
+        if (!removed.isEmpty() || !targetsClosed) {
+            targetsClosed = everyTargetKnown();
         }
         return removed;
     }
@@ -344,6 +448,17 @@ public final class Peers {
         }
     }
 
+    private boolean everyTargetKnown() {
+        for (PeerEntry e : entries.values()) {
+            for (PeerName to : e.connections().keySet()) {
+                if (!to.equals(PeerName.UNKNOWN) && !entries.containsKey(to)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private PeerEntry ours() {
         return entries.get(self);
     }
@@ -354,9 +469,9 @@ public final class Peers {
         graph = null;
     }
 
-    private boolean jumpBeyondOlderSelf(PeerSummary aboutUs) {
+    private boolean jumpBeyondOlderSelf(PeerEntry aboutUs) {
         PeerEntry me = ours();
-        if (aboutUs.uid() == me.uid().value() || Long.compareUnsigned(aboutUs.version(), me.version()) < 0) {
+        if (aboutUs.uid().equals(me.uid()) || Long.compareUnsigned(aboutUs.version(), me.version()) < 0) {
             return false;
         }
         store(me.withVersionAndConnections(aboutUs.version() + 1, me.connections()));
@@ -365,6 +480,9 @@ public final class Peers {
 
     private SortedSet<PeerName> admit(SortedSet<PeerName> candidates) {
         int room = Math.max(0, maxPeers - entries.size());
+        if (candidates.size() <= room) {
+            return candidates;
+        }
         SortedSet<PeerName> admitted = new TreeSet<>();
         for (PeerName name : candidates) {
             if (admitted.size() == room) {
@@ -375,11 +493,11 @@ public final class Peers {
         return admitted;
     }
 
-    private SortedSet<PeerName> unknownConnectionTargets(List<PeerSummary> update, SortedSet<PeerName> described) {
+    private SortedSet<PeerName> unknownConnectionTargets(List<PeerEntry> update, BitSet skip,
+            SortedSet<PeerName> described) {
         SortedSet<PeerName> out = new TreeSet<>();
-        for (PeerSummary s : update) {
-            for (ConnectionSummary c : s.connections()) {
-                PeerName to = c.to();
+        for (int i = skip.nextClearBit(0); i < update.size(); i = skip.nextClearBit(i + 1)) {
+            for (PeerName to : update.get(i).connections().keySet()) {
                 if (!to.equals(PeerName.UNKNOWN) && !entries.containsKey(to) && !described.contains(to)) {
                     out.add(to);
                 }

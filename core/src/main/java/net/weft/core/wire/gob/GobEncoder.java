@@ -32,6 +32,11 @@ public final class GobEncoder {
     public GobEncoder encode(GobType type, Object value) {
         GobTypes.requireLocal(type);
         define(type);
+        writeValue(type, value);
+        return this;
+    }
+
+    private void writeValue(GobType type, Object value) {
         message.reset();
         message.writeInt(type.id());
         if (!(type instanceof StructType)) {
@@ -39,7 +44,6 @@ public final class GobEncoder {
         }
         ValueWriter.write(message, type, value);
         flushMessage();
-        return this;
     }
 
     /** The bytes written so far. */
@@ -50,6 +54,26 @@ public final class GobEncoder {
     /** Number of bytes written so far. */
     public int size() {
         return out.size();
+    }
+
+    /**
+     * The definition messages a fresh stream writes before the first value of {@code type} (empty for a
+     * predefined type). With {@link #valueMessage}, lets a caller assemble a stream from cached parts:
+     * the definitions of each type once, before its first value, then value messages.
+     */
+    public static byte[] definitions(GobType type) {
+        GobTypes.requireLocal(type);
+        GobEncoder enc = new GobEncoder();
+        enc.define(type);
+        return enc.toByteArray();
+    }
+
+    /** One value message of {@code type} (length, type id, value) without any definition. */
+    public static byte[] valueMessage(GobType type, Object value) {
+        GobTypes.requireLocal(type);
+        GobEncoder enc = new GobEncoder();
+        enc.writeValue(type, value);
+        return enc.toByteArray();
     }
 
     /** Convenience: a fresh stream holding just one value. */
