@@ -1,5 +1,6 @@
 package net.weft.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -60,8 +61,8 @@ public final class SimScaleBenchmark {
         System.out.println("real router, random partial mesh (degree " + DEGREE + "), discovery "
                 + (discovery ? "on" : "off (peers dial their link neighbours only; discovered peers are unreachable)")
                 + ":");
-        System.out.printf("%8s %10s %9s %12s %12s %9s %14s %12s%n", "peers", "converged", "virtual s", "events",
-                "events/s", "wall s", "peak heap MB", "gossip B/peer/change");
+        System.out.printf("%8s %10s %9s %12s %12s %9s %8s %7s %14s %12s%n", "peers", "converged", "virtual s",
+                "events", "events/s", "wall s", "cpu s", "gc s", "peak heap MB", "gossip B/peer/change");
         for (int n : sizes) {
             realRouter(n, discovery);
         }
@@ -114,8 +115,12 @@ public final class SimScaleBenchmark {
         c.observe(gossip);
         c.startAll();
         long t0 = System.nanoTime();
+        long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long gc0 = gcMillis();
         long convergedAt = runToConvergence(c, gossip);
         double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double gc = (gcMillis() - gc0) / 1e3;
         long events = c.network().eventsProcessed();
         String perChange = "-";
         if (convergedAt >= 0) {
@@ -124,9 +129,9 @@ public final class SimScaleBenchmark {
             long after = runToConvergence(c, gossip);
             perChange = after < 0 ? "no convergence" : String.format("%.0f", (gossip.bytes - before) / (double) n);
         }
-        System.out.printf("%8d %10s %9s %12d %12.0f %9.2f %14.1f %12s%n", n, convergedAt >= 0 ? "yes" : "no",
-                convergedAt >= 0 ? String.format("%.1f", convergedAt / 1e9) : "-", events, events / wall, wall,
-                peakHeapBytes() / MB, perChange);
+        System.out.printf("%8d %10s %9s %12d %12.0f %9.2f %8.2f %7.2f %14.1f %12s%n", n,
+                convergedAt >= 0 ? "yes" : "no", convergedAt >= 0 ? String.format("%.1f", convergedAt / 1e9) : "-",
+                events, events / wall, wall, cpu, gc, peakHeapBytes() / MB, perChange);
     }
 
     /**
@@ -157,6 +162,15 @@ public final class SimScaleBenchmark {
         }
         System.out.println("  not converged after " + MAX_VIRTUAL_NS / S + " s: " + problems.get(0));
         return -1;
+    }
+
+    /** Total time the JVM's collectors report, all threads (the run itself is single-threaded). */
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, b.getCollectionTime());
+        }
+        return total;
     }
 
     private static void resetPeaks() {

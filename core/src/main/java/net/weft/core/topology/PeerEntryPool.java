@@ -37,8 +37,7 @@ public final class PeerEntryPool {
             return null;
         }
         for (PeerEntry e : slots.entries) {
-            if (e != null && e.version() == scanned.version() && e.uid().value() == scanned.uid()
-                    && scanned.sameAs(e.encoded())) {
+            if (e != null && scanned.sameAs(e.encoded())) {
                 return e;
             }
         }

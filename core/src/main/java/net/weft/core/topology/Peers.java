@@ -209,8 +209,7 @@ public final class Peers {
         for (ScannedPeer p : scan.peers()) {
             PeerEntry stored = entries.get(p.name());
             PeerEntry e;
-            if (stored != null && stored.version() == p.version() && stored.uid().value() == p.uid()
-                    && p.sameAs(stored.encoded())) {
+            if (stored != null && p.sameAs(stored.encoded())) {
                 sameAsStored.set(entriesOfUpdate.size());
                 e = stored;
             } else {

@@ -13,25 +13,18 @@ public final class ScannedPeer {
 
     private final TopologyScan scan;
     private final PeerName name;
-    private final String nickname;
-    private final long uid;
-    private final long version;
-    private final int shortId;
-    private final boolean hasShortId;
+    private final PeerSummary header;
     private final int summaryFrom;
     private final int summaryTo;
     private final int connectionsFrom;
     private final int connectionsTo;
 
-    ScannedPeer(TopologyScan scan, PeerSummary header, int summaryFrom, int summaryTo, int connectionsFrom,
-            int connectionsTo) {
+    /** {@code header}: the decoded summary (without connections), or null when only the name was read. */
+    ScannedPeer(TopologyScan scan, PeerName name, PeerSummary header, int summaryFrom, int summaryTo,
+            int connectionsFrom, int connectionsTo) {
         this.scan = scan;
-        this.name = header.name();
-        this.nickname = header.nickname();
-        this.uid = header.uid();
-        this.version = header.version();
-        this.shortId = header.shortId();
-        this.hasShortId = header.hasShortId();
+        this.name = name;
+        this.header = header;
         this.summaryFrom = summaryFrom;
         this.summaryTo = summaryTo;
         this.connectionsFrom = connectionsFrom;
@@ -41,31 +34,6 @@ public final class ScannedPeer {
     /** The peer's name. */
     public PeerName name() {
         return name;
-    }
-
-    /** Its nickname. */
-    public String nickname() {
-        return nickname;
-    }
-
-    /** Its incarnation id (unsigned). */
-    public long uid() {
-        return uid;
-    }
-
-    /** Its version (unsigned). */
-    public long version() {
-        return version;
-    }
-
-    /** Its short id. */
-    public int shortId() {
-        return shortId;
-    }
-
-    /** Whether it carries a short id. */
-    public boolean hasShortId() {
-        return hasShortId;
     }
 
     /**
@@ -78,21 +46,46 @@ public final class ScannedPeer {
     }
 
     /**
-     * The complete summary, connections included; rejects malformed connections, bad names and lists over
-     * {@link TopologyCodec#MAX_CONNECTIONS_PER_PEER}.
+     * The complete summary, connections included; rejects malformed messages, bad names, short ids over 16 bits
+     * and lists over {@link TopologyCodec#MAX_CONNECTIONS_PER_PEER}, as decoding the whole payload would.
      */
     public ParseResult<PeerSummary> decode() {
+        if (header == null) {
+            return decodeInOurTypeContext();
+        }
         ParseResult<List<ConnectionSummary>> connections = scan.connectionsAt(name, connectionsFrom);
         if (!connections.isOk()) {
             return ParseResult.rejected(connections.reason());
         }
-        return ParseResult.ok(new PeerSummary(name, nickname, uid, version, shortId, hasShortId,
-                connections.value()));
+        return ParseResult.ok(new PeerSummary(name, header.nickname(), header.uid(), header.version(),
+                header.shortId(), header.hasShortId(), connections.value()));
+    }
+
+    /** The canonical scanner read only the layout: decode both messages after our own definitions. */
+    private ParseResult<PeerSummary> decodeInOurTypeContext() {
+        byte[] summaryDefinitions = CanonicalTopologyScanner.SUMMARY_DEFINITIONS;
+        byte[] connectionsDefinitions = CanonicalTopologyScanner.CONNECTIONS_DEFINITIONS;
+        int summaryLength = summaryTo - summaryFrom;
+        int connectionsLength = connectionsTo - connectionsFrom;
+        byte[] stream = new byte[summaryDefinitions.length + summaryLength + connectionsDefinitions.length
+                + connectionsLength];
+        int at = 0;
+        System.arraycopy(summaryDefinitions, 0, stream, at, summaryDefinitions.length);
+        at += summaryDefinitions.length;
+        System.arraycopy(scan.payload(), summaryFrom, stream, at, summaryLength);
+        at += summaryLength;
+        System.arraycopy(connectionsDefinitions, 0, stream, at, connectionsDefinitions.length);
+        at += connectionsDefinitions.length;
+        System.arraycopy(scan.payload(), connectionsFrom, stream, at, connectionsLength);
+        ParseResult<List<PeerSummary>> decoded = TopologyCodec.decode(stream);
+        if (!decoded.isOk()) {
+            return ParseResult.rejected(decoded.reason());
+        }
+        return ParseResult.ok(decoded.value().get(0));
     }
 
     @Override
     public String toString() {
-        return "ScannedPeer[" + name + " v" + Long.toUnsignedString(version) + " uid " + Long.toUnsignedString(uid)
-                + "]";
+        return "ScannedPeer[" + name + ", bytes " + summaryFrom + ".." + connectionsTo + "]";
     }
 }

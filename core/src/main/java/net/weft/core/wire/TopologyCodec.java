@@ -24,8 +24,8 @@ public final class TopologyCodec {
     /** Largest short id on the wire (Go uint16). */
     public static final int MAX_SHORT_ID = 0xFFFF;
 
-    private static final byte[] SUMMARY_DEFINITIONS = GobEncoder.definitions(WeaveGobTypes.PEER_SUMMARY);
-    private static final byte[] CONNECTIONS_DEFINITIONS = GobEncoder.definitions(WeaveGobTypes.CONNECTIONS);
+    private static final byte[] SUMMARY_DEFINITIONS = CanonicalTopologyScanner.SUMMARY_DEFINITIONS;
+    private static final byte[] CONNECTIONS_DEFINITIONS = CanonicalTopologyScanner.CONNECTIONS_DEFINITIONS;
     private static final GobDefinitions CANONICAL_SUMMARY = GobDefinitions.of(WeaveGobTypes.PEER_SUMMARY);
     private static final GobDefinitions CANONICAL_CONNECTIONS = GobDefinitions.of(WeaveGobTypes.CONNECTIONS);
 
@@ -83,6 +83,10 @@ public final class TopologyCodec {
      * {@link ScannedPeer#decode} checks their content.
      */
     public static ParseResult<TopologyScan> scan(byte[] payload) {
+        TopologyScan canonical = CanonicalTopologyScanner.scan(payload);
+        if (canonical != null) {
+            return ParseResult.ok(canonical);
+        }
         GobDecoder dec = new GobDecoder(payload);
         TopologyScan scan = new TopologyScan(payload, dec);
         List<ScannedPeer> peers = new ArrayList<>();
@@ -104,8 +108,8 @@ public final class TopologyCodec {
             if (!connections.isOk()) {
                 return ParseResult.rejected("topology connections: " + connections.reason());
             }
-            peers.add(new ScannedPeer(scan, header.value(), summaryFrom, summaryTo, connections.value(),
-                    dec.position()));
+            peers.add(new ScannedPeer(scan, header.value().name(), header.value(), summaryFrom, summaryTo,
+                    connections.value(), dec.position()));
         }
         scan.finish(peers, dec.defines(CANONICAL_SUMMARY) && dec.defines(CANONICAL_CONNECTIONS));
         return ParseResult.ok(scan);

@@ -5,9 +5,10 @@ import net.weft.core.id.PeerName;
 import net.weft.core.wire.gob.GobDecoder;
 
 /**
- * A topology payload read as far as the receiver needs before merging: every peer's summary, decoded and
- * checked, and the position of its connection list, decoded later on demand ({@link ScannedPeer#decode}).
- * Made by {@link TopologyCodec#scan}; holds the payload and the stream's type definitions.
+ * A topology payload read as far as the receiver needs before merging: every peer's name and where its two value
+ * messages lie, each peer decoded later on demand ({@link ScannedPeer#decode}). Made by {@link TopologyCodec#scan};
+ * holds the payload and, when the payload was not laid out canonically, the decoder with the stream's type
+ * definitions.
  */
 public final class TopologyScan {
 

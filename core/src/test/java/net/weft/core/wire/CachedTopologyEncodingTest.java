@@ -2,6 +2,7 @@ package net.weft.core.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,33 @@ class CachedTopologyEncodingTest {
             }
             assertThat(lazily).isEqualTo(TopologyCodec.decode(payload).value());
         });
+    }
+
+    @Test
+    void a_damaged_payload_is_rejected_by_scanning_and_decoding_each_peer_exactly_when_whole_decoding_rejects_it() {
+        qt().withExamples(EXAMPLES * 3).forAll(WireGenerators.topologies(), integers().all(), integers().all())
+                .checkAssert((peers, where, what) -> {
+                    byte[] payload = TopologyCodec.encode(peers);
+                    if (payload.length == 0) {
+                        return;
+                    }
+                    payload[Math.floorMod(where, payload.length)] ^= (byte) (1 + Math.floorMod(what, 255));
+                    ParseResult<List<PeerSummary>> whole = TopologyCodec.decode(payload);
+                    ParseResult<TopologyScan> scan = TopologyCodec.scan(payload);
+                    List<PeerSummary> lazily = new ArrayList<>();
+                    boolean allOk = scan.isOk();
+                    for (ScannedPeer p : allOk ? scan.value().peers() : List.<ScannedPeer>of()) {
+                        ParseResult<PeerSummary> one = p.decode();
+                        allOk &= one.isOk();
+                        if (one.isOk()) {
+                            lazily.add(one.value());
+                        }
+                    }
+                    assertThat(allOk).isEqualTo(whole.isOk());
+                    if (allOk) {
+                        assertThat(lazily).isEqualTo(whole.value());
+                    }
+                });
     }
 
     @Test

@@ -76,6 +76,19 @@ public final class GobEncoder {
         return enc.toByteArray();
     }
 
+    /**
+     * The bytes that open every value message of {@code type} after its length prefix: the type id, and for a
+     * value that is not a struct the zero field delta of its one-field wrapper.
+     */
+    public static byte[] valueMessageHead(GobType type) {
+        GobWriter w = new GobWriter();
+        w.writeInt(type.id());
+        if (!(type instanceof StructType)) {
+            w.writeUint(0);
+        }
+        return w.toByteArray();
+    }
+
     /** Convenience: a fresh stream holding just one value. */
     public static byte[] encodeOne(GobType type, Object value) {
         return new GobEncoder().encode(type, value).toByteArray();
