@@ -45,7 +45,10 @@ public final class Peers {
     private final TreeMap<PeerName, PeerEntry> entries = new TreeMap<>();
     private final Map<PeerName, Integer> references = new HashMap<>();
     private final ShortIdIndex shortIds = new ShortIdIndex();
+    /** The last graph handed out; rebuilt on demand from {@link #graphDirty} or whole when names changed. */
     private TopologyGraph graph;
+    private boolean graphNamesChanged;
+    private final SortedSet<PeerName> graphDirty = new TreeSet<>();
     /**
      * True when every connection target of every stored entry is in the table, so an incoming entry identical to
      * a stored one cannot introduce a placeholder. It stops holding when a placeholder is refused (table full) or
@@ -156,7 +159,6 @@ public final class Peers {
             }
             PeerEntry created = new PeerEntry(name, nickname, uid, 0, shortId, hasShortId, new TreeMap<>());
             store(created);
-            graph = null;
             references.put(name, 1);
             return ParseResult.ok(new Registration(created, true, false));
         }
@@ -277,9 +279,6 @@ public final class Peers {
         if (dropped > 0) {
             targetsClosed = false;
         }
-        if (jumped || !improved.isEmpty() || !added.isEmpty()) {
-            graph = null;
-        }
         return new UpdateResult(received, improved, added, jumped, dropped);
     }
 
@@ -352,7 +351,7 @@ public final class Peers {
             shortIds.remove(entries.remove(name));
         }
         if (!removed.isEmpty()) {
-            graph = null;
+            graphNamesChanged = true;
         }
         if (!removed.isEmpty() || !targetsClosed) {
             targetsClosed = everyTargetKnown();
@@ -392,9 +391,19 @@ public final class Peers {
 
     /** An immutable snapshot of the topology for route computation; cached until the table next changes. */
     public TopologyGraph graph() {
-        if (graph == null) {
+        if (graph == null || graphNamesChanged) {
             graph = TopologyGraph.ofEntries(entries.values());
+        } else if (!graphDirty.isEmpty()) {
+            TopologyGraph old = graph;
+            int[] changed = new int[graphDirty.size()];
+            int n = 0;
+            for (PeerName name : graphDirty) {
+                changed[n++] = old.indexOf(name);
+            }
+            graph = old.withChangedRows(changed, i -> entries.get(old.name(i)).connections().values());
         }
+        graphNamesChanged = false;
+        graphDirty.clear();
         return graph;
     }
 
@@ -440,6 +449,11 @@ public final class Peers {
     private void store(PeerEntry entry) {
         PeerEntry previous = entries.put(entry.name(), entry);
         if (previous == null) {
+            graphNamesChanged = true;
+        } else if (!graphNamesChanged && !previous.connections().equals(entry.connections())) {
+            graphDirty.add(entry.name());
+        }
+        if (previous == null) {
             shortIds.add(entry);
         } else if (previous.shortId() != entry.shortId() || previous.hasShortId() != entry.hasShortId()) {
             shortIds.remove(previous);
@@ -465,7 +479,6 @@ public final class Peers {
     private void replaceOurConnections(SortedMap<PeerName, ConnectionSummary> connections) {
         PeerEntry me = ours();
         store(me.withVersionAndConnections(me.version() + 1, connections));
-        graph = null;
     }
 
     private boolean jumpBeyondOlderSelf(PeerEntry aboutUs) {
