@@ -51,6 +51,32 @@ public final class GobEncoder {
         return out.toByteArray();
     }
 
+    /**
+     * The stream as {@link #toByteArray} gives it after {@code encode(PredefinedType.BYTES, value)}, in one
+     * allocation and with one copy of {@code value} (gossip payloads are large), preceded by {@code reserveFront}
+     * zero bytes the caller fills in. The encoder itself is left as it was.
+     */
+    public byte[] toByteArrayWithBytes(byte[] value, int reserveFront) {
+        GobWriter head = new GobWriter();
+        head.writeInt(PredefinedType.BYTES.id());
+        head.writeUint(0);
+        head.writeUint(value.length);
+        GobWriter length = new GobWriter();
+        length.writeUint((long) head.size() + value.length);
+        byte[] out = new byte[reserveFront + this.out.size() + length.size() + head.size() + value.length];
+        int at = reserveFront;
+        at = copy(this.out.toByteArray(), out, at);
+        at = copy(length.toByteArray(), out, at);
+        at = copy(head.toByteArray(), out, at);
+        System.arraycopy(value, 0, out, at, value.length);
+        return out;
+    }
+
+    private static int copy(byte[] from, byte[] to, int at) {
+        System.arraycopy(from, 0, to, at, from.length);
+        return at + from.length;
+    }
+
     /** Number of bytes written so far. */
     public int size() {
         return out.size();
