@@ -239,12 +239,16 @@ public final class Peers {
     private UpdateResult applyEntries(List<PeerEntry> update, BitSet sameAsStored) {
         List<PeerName> received = new ArrayList<>(update.size());
         SortedSet<PeerName> unknown = new TreeSet<>();
+        PeerEntry[] storedBefore = new PeerEntry[update.size()];
         for (int i = 0; i < update.size(); i++) {
             PeerName name = update.get(i).name();
             if (!name.equals(PeerName.UNKNOWN)) {
                 received.add(name);
-                if (!sameAsStored.get(i) && !entries.containsKey(name)) {
-                    unknown.add(name);
+                if (!sameAsStored.get(i)) {
+                    storedBefore[i] = entries.get(name);
+                    if (storedBefore[i] == null) {
+                        unknown.add(name);
+                    }
                 }
             }
         }
@@ -264,8 +268,9 @@ public final class Peers {
                 }
             }
         }
-        SortedSet<PeerName> referenced = unknownConnectionTargets(update, targetsClosed ? sameAsStored : new BitSet(),
-                unknown);
+        SortedSet<PeerName> referenced = targetsClosed
+                ? unknownConnectionTargets(update, sameAsStored, storedBefore, unknown)
+                : unknownConnectionTargets(update, new BitSet(), new PeerEntry[update.size()], unknown);
         SortedSet<PeerName> placeholders = admit(referenced);
         for (PeerName name : placeholders) {
             store(PeerEntry.placeholder(name));
@@ -505,11 +510,20 @@ public final class Peers {
         return admitted;
     }
 
-    private SortedSet<PeerName> unknownConnectionTargets(List<PeerEntry> update, BitSet skip,
+    /**
+     * Names the update's connections mention that are neither in the table nor described by the update. Entries at
+     * {@code skip} are not looked at; a target that {@code known[i]} (an entry stored before the update, whose
+     * targets are all in the table) also reports is not looked up.
+     */
+    private SortedSet<PeerName> unknownConnectionTargets(List<PeerEntry> update, BitSet skip, PeerEntry[] known,
             SortedSet<PeerName> described) {
         SortedSet<PeerName> out = new TreeSet<>();
         for (int i = skip.nextClearBit(0); i < update.size(); i = skip.nextClearBit(i + 1)) {
+            SortedMap<PeerName, ConnectionSummary> alreadyKnown = known[i] == null ? null : known[i].connections();
             for (PeerName to : update.get(i).connections().keySet()) {
+                if (alreadyKnown != null && alreadyKnown.containsKey(to)) {
+                    continue;
+                }
                 if (!to.equals(PeerName.UNKNOWN) && !entries.containsKey(to) && !described.contains(to)) {
                     out.add(to);
                 }

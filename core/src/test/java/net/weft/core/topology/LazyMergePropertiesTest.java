@@ -32,26 +32,39 @@ class LazyMergePropertiesTest {
     private static final int EXAMPLES = 200;
 
     @Test
-    void lazy_merge_equals_eager_merge_with_and_without_a_shared_pool() {
+    void lazy_merge_equals_the_reference_merge_with_and_without_a_shared_pool() {
         qt().withExamples(EXAMPLES).forAll(longs().all(), integers().between(3, 20)).checkAssert((seed, max) -> {
             PeerEntryPool pool = new PeerEntryPool();
+            ReferencePeers reference = new ReferencePeers(US, "us", new PeerUid(OUR_UID), 1, max);
             Peers eager = new Peers(US, "us", new PeerUid(OUR_UID), 1, max);
             Peers lazy = new Peers(US, "us", new PeerUid(OUR_UID), 1, max);
             Peers pooledFirst = new Peers(US, "us", new PeerUid(OUR_UID), 1, max, pool);
             Peers pooledSecond = new Peers(US, "us", new PeerUid(OUR_UID), 1, max, pool);
+            List<Peers> tables = List.of(eager, lazy, pooledFirst, pooledSecond);
             DeterministicRandom rng = new SplitMix64(seed);
             for (int u = 0; u < UPDATES; u++) {
-                List<PeerSummary> update = rng.chance(0.3) ? eager.allSummaries() : update(rng);
+                List<PeerSummary> update = rng.chance(0.3) ? reference.allSummaries() : update(rng);
                 byte[] payload = TopologyCodec.encode(update);
-                String expected = outcome(eager.applyUpdate(update));
+                String expected = outcome(reference.applyUpdate(update));
+                assertThat(outcome(eager.applyUpdate(update))).isEqualTo(expected);
                 for (Peers t : List.of(lazy, pooledFirst, pooledSecond)) {
                     String got = outcome(t.applyUpdate(TopologyCodec.scan(payload).value()).value());
                     assertThat(got).isEqualTo(expected);
-                    assertThat(t.entries()).isEqualTo(eager.entries());
+                }
+                for (Peers t : tables) {
+                    assertThat(t.entries()).isEqualTo(reference.entries());
+                }
+                if (rng.chance(0.2)) {
+                    PeerName remote = new PeerName(2 + rng.nextInt(DESCRIBED_NAMES - 1));
+                    if (reference.get(remote).isPresent()) {
+                        boolean outbound = rng.chance(0.5);
+                        reference.addLocalConnection(remote, "a", outbound, true);
+                        tables.forEach(t -> t.addLocalConnection(remote, "a", outbound, true));
+                    }
                 }
                 if (rng.chance(0.3)) {
-                    SortedNames removed = new SortedNames(eager.garbageCollect());
-                    for (Peers t : List.of(lazy, pooledFirst, pooledSecond)) {
+                    SortedNames removed = new SortedNames(reference.garbageCollect());
+                    for (Peers t : tables) {
                         assertThat(new SortedNames(t.garbageCollect())).isEqualTo(removed);
                     }
                 }
