@@ -35,6 +35,8 @@ public final class SimScaleBenchmark {
     private static final long CHECK_EVERY_NS = 10 * S;
     private static final long ENGINE_ONLY_VIRTUAL_NS = 10 * S;
     private static final double MB = 1024.0 * 1024.0;
+    /** Set -Dsim.progress=true to print each virtual second's progress on stderr (for long runs). */
+    private static final boolean PROGRESS = Boolean.getBoolean("sim.progress");
 
     private SimScaleBenchmark() {
     }
@@ -144,8 +146,14 @@ public final class SimScaleBenchmark {
         long lastChanges = g.changes;
         long lastCheckNs = Long.MIN_VALUE / 2;
         List<String> problems = List.of("never quiet");
+        long wall0 = System.nanoTime();
         while (c.nowNs() - start < MAX_VIRTUAL_NS) {
             c.runFor(STEP_NS);
+            if (PROGRESS) {
+                System.err.printf("  progress: virtual %.0f s, %d events, wall %.0f s, heap %.0f MB, changes %d%n",
+                        (c.nowNs() - start) / 1e9, c.network().eventsProcessed(), (System.nanoTime() - wall0) / 1e9,
+                        usedHeapBytes() / MB, g.changes);
+            }
             if (g.changes != lastChanges) {
                 lastChanges = g.changes;
                 lastChangeNs = c.nowNs();
@@ -180,6 +188,10 @@ public final class SimScaleBenchmark {
                 p.resetPeakUsage();
             }
         }
+    }
+
+    private static long usedHeapBytes() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long peakHeapBytes() {
