@@ -42,7 +42,7 @@ public final class Peers {
     private final PeerName self;
     private final int maxPeers;
     private final PeerEntryPool pool;
-    private final TreeMap<PeerName, PeerEntry> entries = new TreeMap<>();
+    private final NameTable entries = new NameTable();
     private final Map<PeerName, Integer> references = new HashMap<>();
     private final ShortIdIndex shortIds = new ShortIdIndex();
     /** The last graph handed out; rebuilt on demand from {@link #graphDirty} or whole when names changed. */
