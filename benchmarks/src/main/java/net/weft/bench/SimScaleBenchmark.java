@@ -21,7 +21,7 @@ import net.weft.sim.SimObserver;
  * bytes per peer that one topology change (a peer crash) costs. A second table measures the engine alone
  * (nodes that only exchange datagrams) to show its own events/s without the router's cost.
  *
- * <p>Usage: {@code SimScaleBenchmark [--discovery] [sizes...]} (default 100 1000 10000, discovery off: in a
+ * <p>Usage: {@code SimScaleBenchmark [--discovery] [--router-only] [sizes...]} (default 100 1000 10000, discovery off: in a
  * partial-mesh underlay every discovered peer but the link neighbours is unreachable, and each failed dial
  * costs the router a scan of the whole topology). Not a test: figures depend on the machine.
  */
@@ -45,9 +45,12 @@ public final class SimScaleBenchmark {
     public static void main(String[] args) {
         List<Integer> sizes = new ArrayList<>();
         boolean discovery = false;
+        boolean engine = true;
         for (String a : args) {
             if (a.equals("--discovery")) {
                 discovery = true;
+            } else if (a.equals("--router-only")) {
+                engine = false;
             } else {
                 sizes.add(Integer.parseInt(a));
             }
@@ -55,10 +58,12 @@ public final class SimScaleBenchmark {
         if (sizes.isEmpty()) {
             sizes = List.of(100, 1000, 10000);
         }
-        System.out.println("engine alone (datagram ping every 10 ms per link):");
-        System.out.printf("%8s %12s %10s %14s%n", "peers", "events", "wall s", "events/s");
-        for (int n : sizes) {
-            engineOnly(n);
+        if (engine) {
+            System.out.println("engine alone (datagram ping every 10 ms per link):");
+            System.out.printf("%8s %12s %10s %14s%n", "peers", "events", "wall s", "events/s");
+            for (int n : sizes) {
+                engineOnly(n);
+            }
         }
         System.out.println("real router, random partial mesh (degree " + DEGREE + "), discovery "
                 + (discovery ? "on" : "off (peers dial their link neighbours only; discovered peers are unreachable)")
