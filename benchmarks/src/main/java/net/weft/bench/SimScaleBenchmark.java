@@ -22,8 +22,8 @@ import net.weft.sim.SimObserver;
  * (nodes that only exchange datagrams) to show its own events/s without the router's cost.
  *
  * <p>Usage: {@code SimScaleBenchmark [--discovery] [--router-only] [sizes...]} (default 100 1000 10000,
- * discovery off: in a partial-mesh underlay every discovered peer but the link neighbours is unreachable, and each failed dial
- * costs the router a scan of the whole topology). Not a test: figures depend on the machine.
+ * discovery off: in a partial-mesh underlay every discovered peer but the link neighbours is unreachable, and
+ * each failed dial costs the router a scan of the whole topology). Not a test: figures depend on the machine.
  */
 public final class SimScaleBenchmark {
 
