@@ -22,7 +22,8 @@ import net.weft.core.wire.PeerSummary;
 /**
  * The peer table as it was before the scaling work (eager decoding, every target looked up, graph rebuilt whole),
  * kept verbatim as the oracle that the optimised {@link Peers} must agree with. The table one router keeps: our own
- * entry, which only we change, and what gossip told us about every other peer. Deterministic and single-threaded: the router owns it and calls it from its step function.
+ * entry, which only we change, and what gossip told us about every other peer. Deterministic and single-threaded:
+ * the router owns it and calls it from its step function.
  *
  * <p>Our entry starts at version 0 and each change to our own connections bumps it by one, so that peers which
  * hear of the change prefer it to what they knew. Other entries change only through {@link #applyUpdate}, which
