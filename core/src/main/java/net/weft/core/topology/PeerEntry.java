@@ -46,7 +46,8 @@ public final class PeerEntry {
         this.version = version;
         this.shortId = shortId;
         this.hasShortId = hasShortId;
-        this.connections = Collections.unmodifiableSortedMap(new TreeMap<>(connections));
+        this.connections = connections.isEmpty() ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(connections));
     }
 
     /**

@@ -23,6 +23,7 @@ public final class PeerEntryPool {
     public static final int VERSIONS_PER_PEER = 4;
 
     private final Map<PeerName, Slots> byName = new HashMap<>();
+    private final Map<PeerName, PeerEntry> placeholders = new HashMap<>();
 
     /** The slots of one name: a ring of the last entries offered. */
     private static final class Slots {
@@ -54,6 +55,15 @@ public final class PeerEntryPool {
         }
         slots.entries[slots.next] = entry;
         slots.next = (slots.next + 1) % VERSIONS_PER_PEER;
+    }
+
+    /**
+     * The placeholder of {@code name} (Weave's record of a peer known only from someone's connection list),
+     * one instance per name for all tables: at 10,000 peers every table holds thousands of placeholders while
+     * gossip is spreading.
+     */
+    public PeerEntry placeholder(PeerName name) {
+        return placeholders.computeIfAbsent(name, PeerEntry::placeholder);
     }
 
     /** How many names the pool holds entries for. */

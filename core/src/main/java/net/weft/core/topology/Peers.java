@@ -273,7 +273,7 @@ public final class Peers {
                 : unknownConnectionTargets(update, new BitSet(), new PeerEntry[update.size()], unknown);
         SortedSet<PeerName> placeholders = admit(referenced);
         for (PeerName name : placeholders) {
-            store(PeerEntry.placeholder(name));
+            store(pool == null ? PeerEntry.placeholder(name) : pool.placeholder(name));
         }
         SortedSet<PeerName> added = admitted;
         if (!placeholders.isEmpty()) {

@@ -86,6 +86,11 @@ class LazyMergePropertiesTest {
         for (PeerSummary s : update) {
             assertThat(second.get(s.name()).orElseThrow()).isSameAs(first.get(s.name()).orElseThrow());
         }
+        List<PeerEntry> placeholders = first.entries().stream().filter(PeerEntry::isPlaceholder).toList();
+        assertThat(placeholders).isNotEmpty();
+        for (PeerEntry p : placeholders) {
+            assertThat(second.get(p.name()).orElseThrow()).isSameAs(p);
+        }
     }
 
     /** As a router sends it: connections sorted by remote name, one per remote. */
