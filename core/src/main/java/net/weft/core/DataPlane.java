@@ -3,6 +3,8 @@ package net.weft.core;
 import java.util.List;
 import java.util.Optional;
 import net.weft.core.effect.Effect;
+import net.weft.core.fastpath.FastPathCounts;
+import net.weft.core.fastpath.MacSighting;
 import net.weft.core.forward.EthernetFrame;
 import net.weft.core.forward.ForwardDecision;
 import net.weft.core.forward.ForwardingRules;
@@ -100,7 +102,44 @@ final class DataPlane {
             dropSealed(from, sender, opened.outcome());
             return;
         }
-        ParseResult<SleevePacket> parsed = SleevePacket.decode(opened.plainDatagram());
+        onFrames(from, c, opened.plainDatagram());
+    }
+
+    /**
+     * A datagram the fast path already opened with its sender's channel: the same handling as
+     * {@link #onDatagram} after opening. The sender must still be a neighbour with a forwarder.
+     */
+    void onOpenedDatagram(Endpoint from, byte[] plainDatagram) {
+        if (plainDatagram.length < SleevePacket.SENDER_BYTES) {
+            dropDatagram(from, "opened datagram shorter than the sender name: " + plainDatagram.length + " bytes");
+            return;
+        }
+        PeerName sender = PeerName.fromBytes(plainDatagram, 0);
+        LocalConnection c = s.byPeer.get(sender);
+        if (c == null || c.forwarder == null) {
+            dropDatagram(from, "no connection to sender " + sender);
+            return;
+        }
+        onFrames(from, c, plainDatagram);
+    }
+
+    /**
+     * The fast path's report: refresh the MACs it forwarded for (only entries that still name the same peer)
+     * and count its frames under the router's names.
+     */
+    void onFastPathReport(List<MacSighting> sightings, FastPathCounts counts) {
+        for (MacSighting m : sightings) {
+            macs.touch(m.mac(), m.owner(), s.now());
+        }
+        s.out.count("frames_captured", counts.captured());
+        s.out.count("frames_forwarded", counts.captured() + counts.relayed());
+        s.out.count("frames_received", counts.received());
+        s.out.count("frames_delivered", counts.delivered());
+    }
+
+    private void onFrames(Endpoint from, LocalConnection c, byte[] plainDatagram) {
+        PeerName sender = c.remote();
+        ParseResult<SleevePacket> parsed = SleevePacket.decode(plainDatagram);
         if (!parsed.isOk()) {
             dropDatagram(from, parsed.reason());
             return;

@@ -22,6 +22,7 @@ public final class Router {
     private final ConnectionLifecycle lifecycle;
     private final TopologyGossip topology;
     private final DataPlane dataPlane;
+    private final FastPathPublisher fastPath;
     private final long macSweepIntervalNs;
     private long nextMacSweepNs;
     private long nowNs;
@@ -34,6 +35,7 @@ public final class Router {
         this.topology = new TopologyGossip(s);
         this.dataPlane = new DataPlane(s, lifecycle);
         lifecycle.wire(topology, new SurrogateGossip(s), dataPlane);
+        this.fastPath = new FastPathPublisher(s, dataPlane.macs());
         this.macSweepIntervalNs = Math.max(1, config.timings().macMaxAgeNs() / 10);
         this.nextMacSweepNs = macSweepIntervalNs;
     }
@@ -47,6 +49,7 @@ public final class Router {
         out.begin(nowNs);
         dispatch(input);
         runTimers();
+        fastPath.endOfStep();
         return new Step(out.drain(), nextDeadlineNs());
     }
 
@@ -70,6 +73,12 @@ public final class Router {
             dataPlane.onDatagram(d.from(), d.payload());
         } else if (input instanceof Input.FrameCaptured f) {
             dataPlane.onFrameCaptured(f.frame());
+        } else if (input instanceof Input.SleeveDatagramOpened o) {
+            dataPlane.onOpenedDatagram(o.from(), o.plainDatagram());
+        } else if (input instanceof Input.FastPathReport r) {
+            dataPlane.onFastPathReport(r.sightings(), r.counts());
+        } else if (input instanceof Input.FastPathStarted) {
+            fastPath.start();
         } else if (input instanceof Input.InboundAccepted a) {
             lifecycle.onInboundAccepted(a.id(), a.remote(), a.local());
         } else if (input instanceof Input.DialSucceeded d) {
