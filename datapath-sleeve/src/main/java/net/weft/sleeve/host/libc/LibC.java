@@ -36,6 +36,9 @@ public interface LibC {
     /** {@code setsockopt(2)} with an int-sized option value. */
     int setsockopt(int fd, int level, int option, @In byte[] value, int valueLength);
 
+    /** {@code getsockopt(2)}; {@code valueLength} is the in/out {@code socklen_t}. */
+    int getsockopt(int fd, int level, int option, @Out byte[] value, @In @Out int[] valueLength);
+
     /** {@code close(2)}. */
     int close(int fd);
 

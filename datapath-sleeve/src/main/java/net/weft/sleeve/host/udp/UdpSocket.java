@@ -198,6 +198,20 @@ public final class UdpSocket implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The receive buffer the kernel granted, in its own accounting (twice the size asked for, covering
+     * per-datagram overhead); less than twice {@link #SOCKET_BUFFER_BYTES} when the process may not exceed
+     * {@code net.core.rmem_max}. Worth logging: a small buffer drops bursts.
+     */
+    public int receiveBufferBytes() {
+        return getInt(checkedFd(), SOL_SOCKET, SO_RCVBUF);
+    }
+
+    /** The send buffer the kernel granted, as {@link #receiveBufferBytes()} (bounded by wmem_max). */
+    public int sendBufferBytes() {
+        return getInt(checkedFd(), SOL_SOCKET, SO_SNDBUF);
+    }
+
     /** Datagrams dropped since the socket was opened because the kernel refused them or had no room. */
     public long sendFailures() {
         return sendFailures.get();
@@ -312,6 +326,15 @@ public final class UdpSocket implements AutoCloseable {
     private static boolean setInt(int fd, int level, int option, int value) {
         byte[] bytes = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder()).putInt(value).array();
         return Libc.api().setsockopt(fd, level, option, bytes, bytes.length) == 0;
+    }
+
+    private int getInt(int current, int level, int option) {
+        byte[] value = new byte[Integer.BYTES];
+        int[] length = {value.length};
+        if (libc.getsockopt(current, level, option, value, length) < 0) {
+            throw HostNetworkException.fromErrno("read an option of UDP port " + localPort(), Libc.errno());
+        }
+        return ByteBuffer.wrap(value).order(ByteOrder.nativeOrder()).getInt();
     }
 
     private static InetSocketAddress boundAddress(int fd, String where) {

@@ -12,16 +12,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One thread sends while another receives, each with its own batch, on one socket pair: every one of
- * 100,000 numbered datagrams arrives exactly once. The sender keeps at most {@link #WINDOW} datagrams
- * unreceived so that no socket buffer, however small the host's limits, can overflow: loss would then be
- * a bug in the socket, not the kernel dropping on a full queue.
+ * 100,000 numbered datagrams arrives exactly once. The sender keeps no more datagrams unreceived than the
+ * receive buffer the kernel granted surely holds, so that no queue, however small the host's limits, can
+ * overflow: a loss would then be a bug in the socket, not the kernel dropping on a full queue.
  */
 class UdpConcurrentExchangeTest {
 
     private static final int DATAGRAMS = 100_000;
     private static final int BATCH = 32;
     private static final int DATAGRAM_BYTES = 64;
-    private static final int WINDOW = 256;
+    /** Most datagrams in flight; big enough that the sender rarely waits for the receiver. */
+    private static final int MAX_WINDOW = 2048;
+    /** Receive-buffer bytes charged per in-flight 64-byte datagram, with margin (the skb's truesize). */
+    private static final int BUFFER_BYTES_PER_DATAGRAM = 2048;
     /** A receive that waits this long without anything arriving means the exchange is stuck. */
     private static final int STALL_MS = 5_000;
 
@@ -32,8 +35,11 @@ class UdpConcurrentExchangeTest {
              UdpSocket receiver = UdpSocket.bind(UdpSocketTest.loopback4())) {
             AtomicInteger received = new AtomicInteger();
             UdpAddress destination = UdpSocketTest.to(receiver);
+            int window = Math.min(MAX_WINDOW, receiver.receiveBufferBytes() / BUFFER_BYTES_PER_DATAGRAM);
+            assertThat(window).as("window from a %d-byte receive buffer", receiver.receiveBufferBytes())
+                    .isGreaterThanOrEqualTo(BATCH);
             CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(
-                    () -> sendAll(sender, destination, received));
+                    () -> sendAll(sender, destination, received, window));
 
             Arrivals arrivals = receiveAll(receiver, received);
 
@@ -46,14 +52,14 @@ class UdpConcurrentExchangeTest {
         }
     }
 
-    private static int sendAll(UdpSocket socket, UdpAddress to, AtomicInteger received) {
+    private static int sendAll(UdpSocket socket, UdpAddress to, AtomicInteger received, int window) {
         byte[] payload = new byte[DATAGRAM_BYTES];
         ByteBuffer numbered = ByteBuffer.wrap(payload);
         int sent = 0;
         try (DatagramBatch out = new DatagramBatch(BATCH, DATAGRAM_BYTES)) {
             while (sent < DATAGRAMS) {
-                if (sent - received.get() > WINDOW - BATCH) {
-                    Thread.onSpinWait();
+                if (sent - received.get() > window - BATCH) {
+                    Thread.yield();
                     continue;
                 }
                 out.clear();

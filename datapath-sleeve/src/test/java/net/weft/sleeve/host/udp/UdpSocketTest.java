@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -253,6 +255,18 @@ class UdpSocketTest {
             assertThat(waiting.get(30, TimeUnit.SECONDS)).as("woken, not after its 10-minute timeout").isZero();
             assertThatThrownBy(() -> socket.receive(in, 0)).isInstanceOf(IllegalStateException.class);
             assertThat(socket.fd()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void the_socket_buffers_are_as_large_as_the_host_allows_up_to_4_mib() throws Exception {
+        long rmemMax = Long.parseLong(Files.readString(Path.of("/proc/sys/net/core/rmem_max")).trim());
+        long wmemMax = Long.parseLong(Files.readString(Path.of("/proc/sys/net/core/wmem_max")).trim());
+        try (UdpSocket a = UdpSocket.bind(loopback4())) {
+            assertThat(a.receiveBufferBytes()).as("kernel reports twice what was granted")
+                    .isGreaterThanOrEqualTo((int) (2 * Math.min(UdpSocket.SOCKET_BUFFER_BYTES, rmemMax)));
+            assertThat(a.sendBufferBytes())
+                    .isGreaterThanOrEqualTo((int) (2 * Math.min(UdpSocket.SOCKET_BUFFER_BYTES, wmemMax)));
         }
     }
 
