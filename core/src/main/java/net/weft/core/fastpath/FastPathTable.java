@@ -134,6 +134,11 @@ public final class FastPathTable {
         return target == null || length > target.hop().maxFrameBytes() ? null : target;
     }
 
+    /** The usable neighbours, in no particular order (for resolving their addresses once per table). */
+    public Collection<FastPathHop> hops() {
+        return hops.values();
+    }
+
     /** How many MACs the table knows (for status and tests). */
     public int macCount() {
         return macs.size();

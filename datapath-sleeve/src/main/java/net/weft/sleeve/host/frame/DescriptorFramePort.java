@@ -57,7 +57,7 @@ public abstract class DescriptorFramePort implements FramePort {
     @Override
     public final int readFrame(ByteBuffer direct, int timeoutMs) {
         int n = tryRead(direct);
-        if (n == 0 && await(POLLIN, timeoutMs, "wait for a frame on ")) {
+        if (n == 0 && timeoutMs != 0 && await(POLLIN, timeoutMs, "wait for a frame on ")) {
             n = tryRead(direct);
         }
         return n;
