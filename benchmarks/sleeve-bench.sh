@@ -29,7 +29,7 @@ die() { echo "ERROR: $*" >&2; exit 1; }
 mkdir -p "$WORK"
 
 need=()
-for pair in iperf3:iperf3 jq:jq gcc:gcc tincd:tinc ping:iputils-ping ip:iproute2; do
+for pair in iperf3:iperf3 curl:curl jq:jq gcc:gcc tincd:tinc ping:iputils-ping ip:iproute2; do
     command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
 done
 for pkg in "${need[@]}"; do
@@ -126,6 +126,13 @@ measure() { # label server-container server-ip
     rtt=$(ip netns exec "${P}c1" ping -c "$PING_N" -i 0.01 -q "$ip" 2>/dev/null | awk -F/ '/^rtt/{print $5}')
     echo "$label gbps=$med rtt_ms=${rtt:-nan}"
     echo "#  $label runs: ${runs[*]}"
+    local h   # how many frames the routers saw compared with what the fast paths forwarded (cumulative)
+    for h in h1 h2; do
+        echo "#  $label $h: $(ip netns exec "$P$h" curl -s 127.0.0.1:6782/metrics | awk '
+            /^weft_router_steps_total/ {printf "router_steps=%s ", $2}
+            /name="(frames_captured|frames_forwarded|frames_received|fast_path_tables_published)"/ {
+                match($0, /name="[a-z_]+"/); printf "%s=%s ", substr($0, RSTART + 6, RLENGTH - 7), $2}')"
+    done
 }
 weft=$WORK/weft.txt
 { measure W-direct c2 10.219.0.2; measure W-relayed c3 10.219.0.3; } | tee "$weft"
