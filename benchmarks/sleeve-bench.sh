@@ -14,6 +14,7 @@
 # usage: benchmarks/sleeve-bench.sh [--weft-only]      env: DUR=10 REPS=3 PING_N=200 OMTU=1376 UMTU=1500
 #        PEERS=/work/shared/bench/overlay-peers.sh  WORK=/tmp/weft-sleeve-bench
 #        WEFT_CLASSPATH=... (run a copy of the build instead of building cli/target)
+#        WEFT_JAVA_OPTS=... (extra JVM options for the daemons, e.g. a flight recording)
 # needs: root, iproute2, iputils-ping, iperf3, jq, gcc, tinc, Java 17 + Maven (installs the first four with
 #        apt-get when missing). Everything it creates is named wsb<pid>* and removed on exit (also Ctrl-C).
 set -u
@@ -74,7 +75,7 @@ elif [ -z "$jar" ] || [ -n "$(find "$here" -path "$here/*/target" -prune -o -nam
     (cd "$here" && mvn -o -q -B -DskipTests package) >&2 || die "build failed"
     jar=$(ls "$here"/cli/target/weft-cli-*.jar | head -n 1)
 fi
-JAVA=(java -Xmx256m -cp "${WEFT_CLASSPATH:-$jar:$here/cli/target/lib/*}" net.weft.cli.Main)
+JAVA=(java -Xmx256m ${WEFT_JAVA_OPTS:-} -cp "${WEFT_CLASSPATH:-$jar:$here/cli/target/lib/*}" net.weft.cli.Main)
 ns() { ip netns add "$P$1" && NSS+=("$P$1") && ip -n "$P$1" link set lo up; }
 veth() { # nsA cidrA nsB cidrB tag
     ip link add "${P}a$5" mtu "$UMTU" type veth peer name "${P}b$5" mtu "$UMTU"
