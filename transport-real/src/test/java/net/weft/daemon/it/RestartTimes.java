@@ -12,6 +12,8 @@ final class RestartTimes {
 
     /** What a daemon logs once it listens. */
     static final String STARTED = " started: name ";
+    /** What a daemon logs when a connection's sleeve is confirmed. */
+    static final String ESTABLISHED = " connection fully established";
     private static final Pattern REPLY = Pattern.compile("^\\[(\\d+)\\.(\\d{6})] \\d+ bytes from ", Pattern.MULTILINE);
     private static final long MICROS_PER_MS = 1_000;
     private static final long MS_PER_S = 1_000;
@@ -19,16 +21,16 @@ final class RestartTimes {
     private RestartTimes() {
     }
 
-    /** Epoch milliseconds of the last {@link #STARTED} line of a daemon's log. */
-    static long lastStart(String log) {
+    /** Epoch milliseconds of the last line of a daemon's log that contains {@code marker}. */
+    static long last(String log, String marker) {
         String found = null;
         for (String line : log.split("\n")) {
-            if (line.contains(STARTED)) {
+            if (line.contains(marker)) {
                 found = line;
             }
         }
         if (found == null) {
-            throw new AssertionError("no start in the log:\n" + log);
+            throw new AssertionError("no '" + marker + "' in the log:\n" + log);
         }
         return OffsetDateTime.parse(found.substring(0, found.indexOf(' '))).toInstant().toEpochMilli();
     }
