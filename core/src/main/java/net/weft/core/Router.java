@@ -110,7 +110,7 @@ public final class Router {
                 topology.localChange();
             });
         }
-        if (nowNs >= s.routesDueNs) {
+        if (nowNs >= s.routesDueNs || s.routesDueNs != Long.MAX_VALUE && nowNs >= topology.nextDeadlineNs()) {
             s.routesDueNs = Long.MAX_VALUE;
             s.routes = Routes.compute(s.self(), s.peers.graph());
             out.trace(new TraceEvent.RoutesRecomputed(nowNs, s.self(), s.routes.unicastTable().size() - 1,
