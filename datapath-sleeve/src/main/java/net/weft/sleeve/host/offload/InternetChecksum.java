@@ -1,0 +1,53 @@
+package net.weft.sleeve.host.offload;
+
+/**
+ * The RFC 1071 Internet checksum: a one's complement sum of big-endian 16-bit words. Sums are carried
+ * in a {@code long} and folded at the end, so partial sums (pseudo-header, header, payload) add up.
+ */
+public final class InternetChecksum {
+
+    private InternetChecksum() {
+    }
+
+    /** Adds {@code b[off, off + len)} as 16-bit big-endian words (an odd last byte is padded) to {@code sum}. */
+    public static long add(long sum, byte[] b, int off, int len) {
+        long s = sum;
+        int end = off + len;
+        int i = off;
+        for (; i + 1 < end; i += 2) {
+            s += ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
+        }
+        if (i < end) {
+            s += (b[i] & 0xFF) << 8;
+        }
+        return s;
+    }
+
+    /** Folds a sum to 16 bits (not complemented). */
+    public static int fold(long sum) {
+        long s = sum;
+        while ((s >>> 16) != 0) {
+            s = (s & 0xFFFF) + (s >>> 16);
+        }
+        return (int) s;
+    }
+
+    /** The value to store in a checksum field: the complement of the folded sum. */
+    public static int finish(long sum) {
+        return ~fold(sum) & 0xFFFF;
+    }
+
+    /**
+     * The TCP/UDP pseudo-header sum: source and destination addresses ({@code addressBytes} each, 4 or
+     * 16, starting at {@code srcOff}; the destination follows the source as in both IP headers), the
+     * protocol and the transport length.
+     */
+    public static long pseudoHeader(byte[] b, int srcOff, int addressBytes, int protocol, int transportLength) {
+        return add(0, b, srcOff, 2 * addressBytes) + protocol + transportLength;
+    }
+
+    /** True when {@code b[off, off + len)} plus {@code sum} checks out (folds to all ones). */
+    public static boolean verifies(long sum, byte[] b, int off, int len) {
+        return fold(add(sum, b, off, len)) == 0xFFFF;
+    }
+}

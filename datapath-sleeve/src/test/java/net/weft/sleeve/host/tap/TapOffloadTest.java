@@ -1,0 +1,163 @@
+package net.weft.sleeve.host.tap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import net.weft.sleeve.host.HostTools;
+import net.weft.sleeve.host.netns.NetworkNamespace;
+import net.weft.sleeve.host.rtnl.Ipv4Prefix;
+import net.weft.sleeve.host.weft.ContainerPlumbing;
+import net.weft.sleeve.host.weft.WeftNames;
+
+/**
+ * Offload TAPs against the real kernel. Two containers sit on two bridges, each bridge with an offload TAP;
+ * a test relay is the wire between the TAPs. A TCP stream from one container to the other must arrive
+ * intact while the kernel hands the relay super-frames and the relay puts only wire-sized frames with valid
+ * checksums on the wire. Root only.
+ */
+class TapOffloadTest {
+
+    private static final int MTU = 1376;
+    private static final Ipv4Prefix SENDER = Ipv4Prefix.of("10.47.30.2/24");
+    private static final Ipv4Prefix RECEIVER = Ipv4Prefix.of("10.47.30.3/24");
+    private static final int PORT = 40_123;
+    private static final int STREAM_BYTES = 1 << 20;
+    /** Guards so that a broken path fails the test instead of hanging it. */
+    private static final int GUARD_MS = 30_000;
+
+    private final String senderBridge = HostTools.uniqueName("wfb");
+    private final String receiverBridge = HostTools.uniqueName("wfb");
+    private String senderNs;
+    private String receiverNs;
+
+    @BeforeEach
+    void requireRoot() {
+        HostTools.assumeRootWithIp();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        for (String ns : new String[] {senderNs, receiverNs}) {
+            if (ns != null) {
+                HostTools.deleteLink(WeftNames.hostEnd(NetworkNamespace.named(ns)));
+                HostTools.deleteNamespace(ns);
+            }
+        }
+        HostTools.deleteLink(senderBridge);
+        HostTools.deleteLink(receiverBridge);
+    }
+
+    @Test
+    void the_kernel_hands_an_offload_tap_tcp_super_frames_that_split_into_valid_wire_frames() throws Exception {
+        NetworkNamespace sender = attach(senderBridge, SENDER, true);
+        NetworkNamespace receiver = attach(receiverBridge, RECEIVER, false);
+        try (TapDevice senderTap = TapDevice.openOnBridge(HostTools.uniqueName("wft"), senderBridge, MTU, true);
+             TapDevice receiverTap = TapDevice.openOnBridge(HostTools.uniqueName("wft"), receiverBridge, MTU, true)) {
+            assertThat(senderTap.offload()).isTrue();
+            assertThat(HostTools.checked("ip", "link", "show", senderTap.name())).contains("master " + senderBridge);
+            TapRelay forward = new TapRelay(senderTap, MTU, TapRelay.plainWrites(receiverTap));
+            TapRelay backward = new TapRelay(receiverTap, MTU, TapRelay.plainWrites(senderTap));
+
+            byte[] received = streamThrough(sender, receiver, forward, backward);
+
+            assertThat(forward.firstProblem.get()).isNull();
+            assertThat(backward.firstProblem.get()).isNull();
+            assertThat(received).isEqualTo(data());
+            assertThat(forward.superFrameReads).as("TCP super-frames read").isPositive();
+            assertThat(forward.tcpWireFrames).as("wire frames relayed").isGreaterThan(STREAM_BYTES / MTU);
+            System.out.printf("offload TAP: %d reads (%d super-frames, %d open checksums) became %d wire frames%n",
+                    forward.reads, forward.superFrameReads, forward.openChecksumReads, forward.wireFrames);
+        }
+    }
+
+    @Test
+    void a_tap_opened_without_offload_says_so() {
+        try (TapDevice tap = TapDevice.open(HostTools.uniqueName("wft"))) {
+            assertThat(tap.offload()).isFalse();
+            assertThat(tap.maxReadBytes()).isEqualTo(TapDevice.MAX_FRAME_BYTES);
+        }
+    }
+
+    /** Runs both relays while the sender's container streams {@link #data()} to the receiver's. */
+    private byte[] streamThrough(NetworkNamespace sender, NetworkNamespace receiver, TapRelay forward,
+            TapRelay backward) throws Exception {
+        Thread f = new Thread(forward, "relay-forward");
+        Thread b = new Thread(backward, "relay-backward");
+        f.start();
+        b.start();
+        try (ServerSocket server = receiver.callInside(() -> listen(RECEIVER.addressText()))) {
+            server.setSoTimeout(GUARD_MS);
+            CompletableFuture<byte[]> got = CompletableFuture.supplyAsync(() -> acceptAndRead(server));
+            try (Socket client = sender.callInside(() -> connect(RECEIVER.addressText()))) {
+                client.getOutputStream().write(data());
+                client.shutdownOutput();
+                return got.get(GUARD_MS, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            forward.stop();
+            backward.stop();
+            f.join();
+            b.join();
+        }
+    }
+
+    private NetworkNamespace attach(String bridge, Ipv4Prefix address, boolean first) {
+        String name = HostTools.createNamespace();
+        if (first) {
+            senderNs = name;
+        } else {
+            receiverNs = name;
+        }
+        NetworkNamespace ns = NetworkNamespace.named(name);
+        new ContainerPlumbing(bridge).attach(ns, address, MTU, Optional.empty());
+        return ns;
+    }
+
+    static byte[] data() {
+        byte[] d = new byte[STREAM_BYTES];
+        new Random(42).nextBytes(d);
+        return d;
+    }
+
+    private static ServerSocket listen(String address) {
+        try {
+            return new ServerSocket(PORT, 1, java.net.InetAddress.getByName(address));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Socket connect(String address) {
+        try {
+            Socket s = new Socket();
+            s.connect(new InetSocketAddress(address, PORT), GUARD_MS);
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] acceptAndRead(ServerSocket server) {
+        try (Socket s = server.accept(); InputStream in = s.getInputStream()) {
+            s.setSoTimeout(GUARD_MS);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
