@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import net.weft.sleeve.host.HostTools;
 import net.weft.sleeve.host.netns.NetworkNamespace;
+import net.weft.sleeve.host.offload.GroCoalescer;
 import net.weft.sleeve.host.rtnl.Ipv4Prefix;
 import net.weft.sleeve.host.weft.ContainerPlumbing;
 import net.weft.sleeve.host.weft.WeftNames;
@@ -85,6 +87,29 @@ class TapOffloadTest {
     }
 
     @Test
+    void coalesced_super_frames_written_into_an_offload_tap_deliver_a_tcp_stream_intact() throws Exception {
+        NetworkNamespace sender = attach(senderBridge, SENDER, true);
+        NetworkNamespace receiver = attach(receiverBridge, RECEIVER, false);
+        try (TapDevice senderTap = TapDevice.openOnBridge(HostTools.uniqueName("wft"), senderBridge, MTU, true);
+             TapDevice receiverTap = TapDevice.openOnBridge(HostTools.uniqueName("wft"), receiverBridge, MTU, true)) {
+            GroCoalescer coalescer = new GroCoalescer(receiverTap::writeFrame);
+            TapRelay forward = new TapRelay(senderTap, MTU, coalescing(coalescer));
+            TapRelay backward = new TapRelay(receiverTap, MTU, TapRelay.plainWrites(senderTap));
+
+            byte[] received = streamThrough(sender, receiver, forward, backward);
+
+            assertThat(forward.firstProblem.get()).isNull();
+            assertThat(backward.firstProblem.get()).isNull();
+            assertThat(received).isEqualTo(data());
+            assertThat(coalescer.superFrames()).as("super-frames written").isPositive();
+            assertThat(tcpCounter(receiver, "InCsumErrors")).isZero();
+            System.out.printf("offload TAP: %d wire frames went in as %d super-frames of %d segments; "
+                    + "sender retransmitted %d segments%n", forward.tcpWireFrames, coalescer.superFrames(),
+                    coalescer.segmentsMerged(), tcpCounter(sender, "RetransSegs"));
+        }
+    }
+
+    @Test
     void a_tap_opened_without_offload_says_so() {
         try (TapDevice tap = TapDevice.open(HostTools.uniqueName("wft"))) {
             assertThat(tap.offload()).isFalse();
@@ -125,6 +150,32 @@ class TapOffloadTest {
         NetworkNamespace ns = NetworkNamespace.named(name);
         new ContainerPlumbing(bridge).attach(ns, address, MTU, Optional.empty());
         return ns;
+    }
+
+    private static TapRelay.Injector coalescing(GroCoalescer coalescer) {
+        return new TapRelay.Injector() {
+            @Override
+            public void wireFrame(byte[] buf, int off, int len) {
+                coalescer.add(buf, off, len);
+            }
+
+            @Override
+            public void endOfBurst() {
+                coalescer.flush();
+            }
+        };
+    }
+
+    /** A counter of the "Tcp:" lines of {@code /proc/net/snmp} inside {@code ns}. */
+    private static long tcpCounter(NetworkNamespace ns, String name) {
+        String[] lines = HostTools.checked("ip", "netns", "exec", ns.label(), "cat", "/proc/net/snmp").split("\n");
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if (lines[i].startsWith("Tcp:") && lines[i + 1].startsWith("Tcp:")) {
+                List<String> names = List.of(lines[i].trim().split("\\s+"));
+                return Long.parseLong(lines[i + 1].trim().split("\\s+")[names.indexOf(name)]);
+            }
+        }
+        throw new AssertionError("no Tcp counters in /proc/net/snmp");
     }
 
     static byte[] data() {
