@@ -8,13 +8,16 @@ import java.nio.ByteOrder;
  * The RFC 1071 Internet checksum: a one's complement sum of big-endian 16-bit words. Sums are carried
  * in a {@code long} and folded at the end, so partial sums (pseudo-header, header, payload) add up.
  *
- * <p>The bulk loop reads eight bytes at a time and adds their two 32-bit halves: since 2^16 = 1 modulo
- * 0xFFFF, 32-bit words folded at the end give the same one's complement sum as 16-bit words, and 64 KB
- * of them cannot overflow the {@code long}.
+ * <p>The bulk loop reads eight bytes at a time in the machine's little-endian order and adds their two
+ * 32-bit halves: since 2^16 = 1 modulo 0xFFFF, 32-bit words folded at the end give the same one's
+ * complement sum as 16-bit words, and 64 KB of them cannot overflow the {@code long}. The one's
+ * complement sum is byte-order independent (RFC 1071, 2.B): the sum of byte-swapped words is the
+ * byte-swapped sum, so the folded little-endian sum is swapped once instead of every word.
  */
 public final class InternetChecksum {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_32_BITS = 0xFFFF_FFFFL;
 
     private InternetChecksum() {
@@ -22,13 +25,15 @@ public final class InternetChecksum {
 
     /** Adds {@code b[off, off + len)} as 16-bit big-endian words (an odd last byte is padded) to {@code sum}. */
     public static long add(long sum, byte[] b, int off, int len) {
-        long s = sum;
+        long swapped = 0;
         int end = off + len;
         int i = off;
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
             long v = (long) LONGS.get(b, i);
-            s += (v >>> 32) + (v & LOW_32_BITS);
+            swapped += (v >>> 32) + (v & LOW_32_BITS);
         }
+        int folded = fold(swapped);
+        long s = sum + ((folded & 0xFF) << 8 | folded >>> 8);
         for (; i + 1 < end; i += 2) {
             s += ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
         }
