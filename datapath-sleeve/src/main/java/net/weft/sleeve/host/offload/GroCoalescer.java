@@ -31,7 +31,9 @@ import static net.weft.sleeve.host.offload.TcpIpHeaders.u32;
  *
  * <p>Output is written to the sink given at construction, in input order, one call per TAP write: at
  * {@link #flush()} (the end of a burst) or earlier when the held bytes fill the arena. One instance per
- * thread; frames are copied once into a preallocated arena, no allocation per frame.
+ * thread; frames are copied once into a preallocated arena, no allocation per frame. To write into a
+ * TAP, use a {@link net.weft.sleeve.host.tap.TapWriter} as the sink (one direct buffer, no further
+ * allocation).
  */
 public final class GroCoalescer {
 
@@ -99,14 +101,19 @@ public final class GroCoalescer {
         }
     }
 
-    /** Writes everything held, in order, to the sink; call at the end of each burst. */
+    /**
+     * Writes everything held, in order, to the sink; call at the end of each burst. If the sink throws,
+     * the rest of the held writes are dropped (as a full queue would drop them) and the coalescer is
+     * empty and usable again.
+     */
     public void flush() {
         closeRun();
-        for (int i = 0; i < writes; i++) {
-            sink.frame(arena, writeStart[i], writeLength[i]);
-        }
+        int count = writes;
         writes = 0;
         used = 0;
+        for (int i = 0; i < count; i++) {
+            sink.frame(arena, writeStart[i], writeLength[i]);
+        }
     }
 
     /** Super-frames written so far (runs of two or more segments). */

@@ -163,6 +163,31 @@ class GroCoalescerTest {
     }
 
     @Test
+    void a_sink_that_throws_loses_the_rest_of_the_burst_and_leaves_the_coalescer_empty_and_usable() {
+        TcpFrameBuilder flow = new TcpFrameBuilder();
+        byte[] arp = Arrays.copyOf(new byte[] {-1, -1, -1, -1, -1, -1, 2, 0, 0, 0, 0, 9, 8, 6}, 60);
+        List<byte[]> next = segments(flow, 2, 500, 500, 0);
+        boolean[] refused = {false};
+        GroCoalescer gro = new GroCoalescer((buf, off, len) -> {
+            if (!refused[0]) {
+                refused[0] = true;
+                throw new IllegalStateException("queue full");
+            }
+            writes.frame(buf, off, len);
+        });
+        gro.add(arp, 0, arp.length);
+        gro.add(arp, 0, arp.length);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(gro::flush).isInstanceOf(IllegalStateException.class);
+        gro.flush();
+        next.forEach(f -> gro.add(f, 0, f.length));
+        gro.flush();
+
+        assertThat(writes.frames).hasSize(1);
+        assertThat(split(writes.frames.get(0))).containsExactlyElementsOf(next);
+    }
+
+    @Test
     void splitting_then_coalescing_any_super_frame_gives_back_its_payload_and_segments() {
         GsoSplitter splitter = new GsoSplitter();
         qt().withExamples(100).forAll(integers().between(1, 60_000), integers().between(500, 9_000), booleans().all(),

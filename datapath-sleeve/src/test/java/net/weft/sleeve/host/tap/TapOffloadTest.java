@@ -36,6 +36,8 @@ class TapOffloadTest {
     private static final int MTU = 1376;
     private static final Ipv4Prefix SENDER = Ipv4Prefix.of("10.47.30.2/24");
     private static final Ipv4Prefix RECEIVER = Ipv4Prefix.of("10.47.30.3/24");
+    private static final String SENDER_V6 = "fd47:30::2";
+    private static final String RECEIVER_V6 = "fd47:30::3";
     private static final int PORT = 40_123;
     private static final int STREAM_BYTES = 1 << 20;
     /** Guards so that a broken path fails the test instead of hanging it. */
@@ -74,7 +76,7 @@ class TapOffloadTest {
             TapRelay forward = new TapRelay(senderTap, MTU, TapRelay.plainWrites(receiverTap));
             TapRelay backward = new TapRelay(receiverTap, MTU, TapRelay.plainWrites(senderTap));
 
-            byte[] received = streamThrough(sender, receiver, forward, backward);
+            byte[] received = streamThrough(sender, receiver, RECEIVER.addressText(), forward, backward);
 
             assertThat(forward.firstProblem.get()).isNull();
             assertThat(backward.firstProblem.get()).isNull();
@@ -88,24 +90,40 @@ class TapOffloadTest {
 
     @Test
     void coalesced_super_frames_written_into_an_offload_tap_deliver_a_tcp_stream_intact() throws Exception {
+        coalescedStream(RECEIVER.addressText(), false);
+    }
+
+    @Test
+    void ipv6_super_frames_are_split_and_coalesced_as_well() throws Exception {
+        coalescedStream(RECEIVER_V6, true);
+    }
+
+    private void coalescedStream(String receiverAddress, boolean ipv6) throws Exception {
         NetworkNamespace sender = attach(senderBridge, SENDER, true);
         NetworkNamespace receiver = attach(receiverBridge, RECEIVER, false);
+        if (ipv6) {
+            HostTools.checked("ip", "-n", senderNs, "addr", "add", SENDER_V6 + "/64", "dev", "ethwe", "nodad");
+            HostTools.checked("ip", "-n", receiverNs, "addr", "add", RECEIVER_V6 + "/64", "dev", "ethwe", "nodad");
+        }
         try (TapDevice senderTap = TapDevice.openOnBridge(HostTools.uniqueName("wft"), senderBridge, MTU, true);
              TapDevice receiverTap = TapDevice.openOnBridge(HostTools.uniqueName("wft"), receiverBridge, MTU, true)) {
-            GroCoalescer coalescer = new GroCoalescer(receiverTap::writeFrame);
+            TapWriter writer = new TapWriter(receiverTap);
+            GroCoalescer coalescer = new GroCoalescer(writer);
             TapRelay forward = new TapRelay(senderTap, MTU, coalescing(coalescer));
             TapRelay backward = new TapRelay(receiverTap, MTU, TapRelay.plainWrites(senderTap));
 
-            byte[] received = streamThrough(sender, receiver, forward, backward);
+            byte[] received = streamThrough(sender, receiver, receiverAddress, forward, backward);
 
             assertThat(forward.firstProblem.get()).isNull();
             assertThat(backward.firstProblem.get()).isNull();
             assertThat(received).isEqualTo(data());
+            assertThat(forward.superFrameReads).as("TCP super-frames read").isPositive();
             assertThat(coalescer.superFrames()).as("super-frames written").isPositive();
+            assertThat(writer.failures()).as("writes the kernel refused").isZero();
             assertThat(tcpCounter(receiver, "InCsumErrors")).isZero();
-            System.out.printf("offload TAP: %d wire frames went in as %d super-frames of %d segments; "
-                    + "sender retransmitted %d segments%n", forward.tcpWireFrames, coalescer.superFrames(),
-                    coalescer.segmentsMerged(), tcpCounter(sender, "RetransSegs"));
+            System.out.printf("offload TAP (%s): %d wire frames went in as %d super-frames of %d segments; "
+                    + "sender retransmitted %d segments%n", ipv6 ? "IPv6" : "IPv4", forward.tcpWireFrames,
+                    coalescer.superFrames(), coalescer.segmentsMerged(), tcpCounter(sender, "RetransSegs"));
         }
     }
 
@@ -118,16 +136,16 @@ class TapOffloadTest {
     }
 
     /** Runs both relays while the sender's container streams {@link #data()} to the receiver's. */
-    private byte[] streamThrough(NetworkNamespace sender, NetworkNamespace receiver, TapRelay forward,
-            TapRelay backward) throws Exception {
+    private byte[] streamThrough(NetworkNamespace sender, NetworkNamespace receiver, String receiverAddress,
+            TapRelay forward, TapRelay backward) throws Exception {
         Thread f = new Thread(forward, "relay-forward");
         Thread b = new Thread(backward, "relay-backward");
         f.start();
         b.start();
-        try (ServerSocket server = receiver.callInside(() -> listen(RECEIVER.addressText()))) {
+        try (ServerSocket server = receiver.callInside(() -> listen(receiverAddress))) {
             server.setSoTimeout(GUARD_MS);
             CompletableFuture<byte[]> got = CompletableFuture.supplyAsync(() -> acceptAndRead(server));
-            try (Socket client = sender.callInside(() -> connect(RECEIVER.addressText()))) {
+            try (Socket client = sender.callInside(() -> connect(receiverAddress))) {
                 client.getOutputStream().write(data());
                 client.shutdownOutput();
                 return got.get(GUARD_MS, TimeUnit.MILLISECONDS);

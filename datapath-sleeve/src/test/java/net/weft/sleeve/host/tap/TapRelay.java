@@ -117,6 +117,11 @@ final class TapRelay implements Runnable {
             if (!WireChecks.ipv4TcpChecksumsValid(frame)) {
                 firstProblem.compareAndSet(null, "wire frame with a bad IPv4/TCP checksum");
             }
+        } else if (WireChecks.isIpv6Tcp(frame)) {
+            tcpWireFrames++;
+            if (!WireChecks.ipv6TcpChecksumValid(frame)) {
+                firstProblem.compareAndSet(null, "wire frame with a bad IPv6 TCP checksum");
+            }
         }
         injector.wireFrame(buf, off, len);
     }

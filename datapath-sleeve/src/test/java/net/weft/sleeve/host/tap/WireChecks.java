@@ -12,6 +12,17 @@ final class WireChecks {
         return f.length >= 54 && (ByteBuffer.wrap(f).getShort(12) & 0xFFFF) == 0x0800 && f[23] == 6;
     }
 
+    static boolean isIpv6Tcp(byte[] f) {
+        return f.length >= 74 && (ByteBuffer.wrap(f).getShort(12) & 0xFFFF) == 0x86DD && f[20] == 6;
+    }
+
+    /** True when the TCP checksum of an IPv6 frame (no extension headers) checks out. */
+    static boolean ipv6TcpChecksumValid(byte[] f) {
+        int tcpLength = ByteBuffer.wrap(f).getShort(18) & 0xFFFF;
+        long pseudo = sum(f, 22, 32, 0) + 6 + tcpLength;
+        return sum(f, 54, tcpLength, pseudo) == 0xFFFF;
+    }
+
     /** True when both the IPv4 header checksum and the TCP checksum (with pseudo-header) check out. */
     static boolean ipv4TcpChecksumsValid(byte[] f) {
         ByteBuffer b = ByteBuffer.wrap(f);
