@@ -41,6 +41,8 @@ final class XSalsa20Cipher {
     private final int[] state = new int[BLOCK_WORDS];
     /** One block of keystream words. */
     private final int[] keystream = new int[BLOCK_WORDS];
+    /** Batches of 16 blocks for the long stretches of long messages. */
+    private final Salsa20Lanes lanes = new Salsa20Lanes();
 
     /** A cipher bound to a copy of the 32-byte {@code key}. */
     XSalsa20Cipher(byte[] key) {
@@ -105,6 +107,10 @@ final class XSalsa20Cipher {
         int[] ks = keystream;
         long counter = firstCounter;
         int done = 0;
+        for (; length - done >= Salsa20Lanes.BATCH_BYTES; done += Salsa20Lanes.BATCH_BYTES) {
+            lanes.xorBatch(state, counter, in, inOffset + done, out, outOffset + done);
+            counter += Salsa20Lanes.LANES;
+        }
         for (; length - done >= BLOCK_BYTES; done += BLOCK_BYTES) {
             block(counter++, ks);
             int i = inOffset + done;

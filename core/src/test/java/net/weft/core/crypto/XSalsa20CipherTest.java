@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class XSalsa20CipherTest {
 
-    private static final int MAX_LENGTH = 700;
+    /** Past two 16-block SIMD batches ({@link Salsa20Lanes}), so batches, single blocks and tails all run. */
+    private static final int MAX_LENGTH = 2200;
 
     @Test
     void keystreamFromBlockZeroMatchesBouncyCastleAcrossBlockBoundaries() {
@@ -71,6 +72,25 @@ class XSalsa20CipherTest {
             cipher.xor(0, buffer, offset, buffer, offset, length);
             assertThat(Arrays.copyOfRange(buffer, offset, buffer.length)).isEqualTo(message);
         });
+    }
+
+    @Test
+    void batchesCarryTheCounterIntoItsHighWordLikeSingleBlocks() {
+        byte[] key = NaclVectors.filled(XSalsa20Cipher.KEY_BYTES, 4);
+        XSalsa20Cipher cipher = new XSalsa20Cipher(key);
+        cipher.start(NaclVectors.filled(XSalsa20Cipher.NONCE_BYTES, 5));
+        long firstCounter = (1L << 32) - 5;
+        byte[] batch = new byte[Salsa20Lanes.BATCH_BYTES];
+        cipher.xor(firstCounter, new byte[batch.length], 0, batch, 0, batch.length);
+        byte[] blockByBlock = new byte[batch.length];
+        int[] words = new int[XSalsa20Cipher.BLOCK_WORDS];
+        for (int j = 0; j < Salsa20Lanes.LANES; j++) {
+            cipher.block(firstCounter + j, words);
+            for (int w = 0; w < words.length; w++) {
+                LittleEndianViews.INTS.set(blockByBlock, j * XSalsa20Cipher.BLOCK_BYTES + 4 * w, words[w]);
+            }
+        }
+        assertThat(batch).isEqualTo(blockByBlock);
     }
 
     @Test
