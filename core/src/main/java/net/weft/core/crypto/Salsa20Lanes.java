@@ -1,5 +1,7 @@
 package net.weft.core.crypto;
 
+import java.util.Arrays;
+
 /**
  * Sixteen consecutive Salsa20 blocks at once, for long messages: the state is kept word-sliced, word {@code w}
  * of block {@code j} at {@code x[w * LANES + j]}, so each step of a quarter-round is one loop over the 16
@@ -29,7 +31,7 @@ final class Salsa20Lanes {
      */
     void xorBatch(int[] state, long counter, byte[] in, int inOffset, byte[] out, int outOffset) {
         for (int w = 0; w < XSalsa20Cipher.BLOCK_WORDS; w++) {
-            java.util.Arrays.fill(x, w * LANES, (w + 1) * LANES, state[w]);
+            Arrays.fill(x, w * LANES, (w + 1) * LANES, state[w]);
         }
         for (int j = 0; j < LANES; j++) {
             long blockCounter = counter + j;

@@ -8,8 +8,8 @@ package net.weft.core.crypto;
  * subkey, and lays out the Salsa20 input state: constants, subkey, the last 8 nonce bytes and a 64-bit block
  * counter. Block {@code n} of the keystream is Salsa20/20 of that state with counter {@code n}: 20 rounds on 16
  * local ints, then the input added back. {@link #xor} XORs data with the keystream eight bytes at a time from
- * any block-aligned keystream position; {@link #block} hands out one block's words (the poly key lives in
- * block 0).
+ * any block-aligned keystream position, 16 blocks at a time through {@link Salsa20Lanes} while at least that
+ * many remain; {@link #block} hands out one block's words (the poly key lives in block 0).
  *
  * <p>Not thread-safe: the state is per instance and set by {@link #start}.
  */
@@ -64,23 +64,16 @@ final class XSalsa20Cipher {
                 (int) LittleEndianViews.INTS.get(nonce, 8), (int) LittleEndianViews.INTS.get(nonce, 12));
         int[] x = keystream;
         rounds(s, x);
-        // HSalsa20's output, the subkey: words 0, 5, 10, 15, 6, 7, 8, 9 of the rounds, no feed-forward.
-        int k0 = x[0];
-        int k1 = x[5];
-        int k2 = x[10];
-        int k3 = x[15];
-        int k4 = x[6];
-        int k5 = x[7];
-        int k6 = x[8];
-        int k7 = x[9];
-        s[1] = k0;
-        s[2] = k1;
-        s[3] = k2;
-        s[4] = k3;
-        s[11] = k4;
-        s[12] = k5;
-        s[13] = k6;
-        s[14] = k7;
+        // HSalsa20's output, the subkey, is words 0, 5, 10, 15, 6, 7, 8, 9 of the rounds (no feed-forward);
+        // it takes the key's places in the Salsa20 state.
+        s[1] = x[0];
+        s[2] = x[5];
+        s[3] = x[10];
+        s[4] = x[15];
+        s[11] = x[6];
+        s[12] = x[7];
+        s[13] = x[8];
+        s[14] = x[9];
         s[6] = (int) LittleEndianViews.INTS.get(nonce, HSALSA_NONCE_BYTES);
         s[7] = (int) LittleEndianViews.INTS.get(nonce, HSALSA_NONCE_BYTES + 4);
         s[COUNTER_LOW] = 0;

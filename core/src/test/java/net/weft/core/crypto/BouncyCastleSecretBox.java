@@ -1,6 +1,7 @@
 package net.weft.core.crypto;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import org.bouncycastle.crypto.engines.XSalsa20Engine;
 import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -46,7 +47,7 @@ final class BouncyCastleSecretBox {
         mac.update(box, TAG_BYTES, box.length - TAG_BYTES);
         byte[] tag = new byte[TAG_BYTES];
         mac.doFinal(tag, 0);
-        if (!MessageDigest.isEqual(tag, java.util.Arrays.copyOf(box, TAG_BYTES))) {
+        if (!MessageDigest.isEqual(tag, Arrays.copyOf(box, TAG_BYTES))) {
             return null;
         }
         byte[] plaintext = new byte[box.length - TAG_BYTES];

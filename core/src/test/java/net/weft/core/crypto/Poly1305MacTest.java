@@ -87,7 +87,8 @@ class Poly1305MacTest {
         Poly1305Mac.compute(Poly1305Mac.keyWords(key), message, 0, message.length, out, 5);
         assertThat(Arrays.copyOfRange(out, 5, 5 + Poly1305Mac.TAG_BYTES)).isEqualTo(ours(key, message, 0, 40));
         assertThat(Arrays.copyOf(out, 5)).isEqualTo(NaclVectors.filled(5, 0x55));
-        assertThat(Arrays.copyOfRange(out, 5 + Poly1305Mac.TAG_BYTES, out.length)).isEqualTo(NaclVectors.filled(5, 0x55));
+        assertThat(Arrays.copyOfRange(out, 5 + Poly1305Mac.TAG_BYTES, out.length))
+                .isEqualTo(NaclVectors.filled(5, 0x55));
     }
 
     private static byte[] ours(byte[] key, byte[] message, int offset, int length) {
