@@ -24,16 +24,21 @@ import static net.weft.sleeve.host.offload.TcpIpHeaders.u32;
  * flow and headers, only ACK, or PSH on the last, timestamps the only option, sequence contiguous, payload
  * no larger than the first segment's; a shorter segment or PSH ends the run) and both its IPv4 header
  * checksum and TCP checksum verify: a damaged segment is passed through for the kernel to drop, never
- * laundered into a valid super-frame. A finished super-frame carries {@code NEEDS_CSUM} with the TCP
- * checksum field seeded with the pseudo-header sum (as the kernel's own TSO output does), the IPv4 total
- * length and header checksum of the merged packet, and the first segment's IPv4 ID; runs of one segment
- * are written unchanged. Runs end at {@link GsoSplitter#MAX_SEGMENTS} segments or a 64 KB IP packet.
+ * laundered into a valid super-frame. Frames whose order relative to the run does not matter (not IP,
+ * or TCP of another connection, e.g. the pure ACKs of a transfer in the other direction) are set aside
+ * and written right after the run instead of ending it; anything else (another run, UDP, ICMP, this
+ * connection's other segments) ends the run first, so each connection's frames keep their order.
  *
- * <p>Output is written to the sink given at construction, in input order, one call per TAP write: at
- * {@link #flush()} (the end of a burst) or earlier when the held bytes fill the arena. One instance per
- * thread; frames are copied once into a preallocated arena, no allocation per frame. To write into a
- * TAP, use a {@link net.weft.sleeve.host.tap.TapWriter} as the sink (one direct buffer, no further
- * allocation).
+ * <p>A finished super-frame carries {@code NEEDS_CSUM} with the TCP checksum field seeded with the
+ * pseudo-header sum (as the kernel's own TSO output does), the IPv4 total length and header checksum of
+ * the merged packet, and the first segment's IPv4 ID; runs of one segment are written unchanged. Runs
+ * end at {@link GsoSplitter#MAX_SEGMENTS} segments or a 64 KB IP packet.
+ *
+ * <p>Output is written to the sink given at construction, in input order per connection, one call per
+ * TAP write: at {@link #flush()} (the end of a burst) or earlier when the held bytes fill the arena. One
+ * instance per thread; frames are copied once into a preallocated arena, no allocation per frame. To
+ * write into a TAP, use a {@link net.weft.sleeve.host.tap.TapWriter} as the sink (one direct buffer, no
+ * further allocation).
  */
 public final class GroCoalescer {
 
@@ -41,6 +46,10 @@ public final class GroCoalescer {
     public static final int ARENA_BYTES = 4 * GsoSplitter.MAX_READ_BYTES;
     /** Writes held before an automatic flush. */
     public static final int MAX_PENDING_WRITES = 1_024;
+    /** Bytes of frames set aside while a run is open (room for one largest frame). */
+    public static final int ASIDE_BYTES = GsoSplitter.MAX_SUPER_FRAME_BYTES;
+    /** Frames set aside while a run is open before the run is closed to make room. */
+    public static final int MAX_ASIDE_FRAMES = 256;
     /** Largest frame {@link #add} takes (an Ethernet header and a 64 KB IP packet). */
     public static final int MAX_FRAME_BYTES = GsoSplitter.MAX_SUPER_FRAME_BYTES;
 
@@ -50,6 +59,11 @@ public final class GroCoalescer {
     private final int[] writeLength = new int[MAX_PENDING_WRITES];
     private final TcpIpHeaders headers = new TcpIpHeaders();
     private final SegmentMatch match = new SegmentMatch();
+    private final byte[] aside = new byte[ASIDE_BYTES];
+    private final int[] asideStart = new int[MAX_ASIDE_FRAMES];
+    private final int[] asideLength = new int[MAX_ASIDE_FRAMES];
+    private int asideUsed;
+    private int asideCount;
     private int used;
     private int writes;
     /** The last pending write is a run that may still grow. */
@@ -85,17 +99,11 @@ public final class GroCoalescer {
             append(f, off + headers.headerBytes, headers.payloadBytes(), psh(f, off));
             return;
         }
-        closeRun();
-        if (writes == MAX_PENDING_WRITES || used + VirtioNetHeader.BYTES + len > arena.length) {
-            flush();
+        if (!segment && runOpen && unrelatedToRun(f, off, len) && setAside(f, off, len)) {
+            return;
         }
-        int start = used;
-        VirtioNetHeader.writePlain(arena, start);
-        System.arraycopy(f, off, arena, start + VirtioNetHeader.BYTES, len);
-        writeStart[writes] = start;
-        writeLength[writes] = VirtioNetHeader.BYTES + len;
-        writes++;
-        used += VirtioNetHeader.BYTES + len;
+        closeRun();
+        appendWrite(f, off, len);
         if (segment) {
             openRun(f, off);
         }
@@ -108,12 +116,59 @@ public final class GroCoalescer {
      */
     public void flush() {
         closeRun();
+        emitAll();
+    }
+
+    private void emitAll() {
         int count = writes;
         writes = 0;
         used = 0;
         for (int i = 0; i < count; i++) {
             sink.frame(arena, writeStart[i], writeLength[i]);
         }
+    }
+
+    /** Queues {@code f[off, off + len)} as a plain write behind the pending ones (emitting them if full). */
+    private void appendWrite(byte[] f, int off, int len) {
+        if (writes == MAX_PENDING_WRITES || used + VirtioNetHeader.BYTES + len > arena.length) {
+            emitAll();
+        }
+        int start = used;
+        VirtioNetHeader.writePlain(arena, start);
+        System.arraycopy(f, off, arena, start + VirtioNetHeader.BYTES, len);
+        writeStart[writes] = start;
+        writeLength[writes] = VirtioNetHeader.BYTES + len;
+        writes++;
+        used += VirtioNetHeader.BYTES + len;
+    }
+
+    /**
+     * True for a frame whose order relative to the open run does not matter: not IP at all, or TCP of
+     * another connection (the parse {@link SegmentMatch#coalescible} left in {@code headers} succeeded).
+     */
+    private boolean unrelatedToRun(byte[] f, int off, int len) {
+        if (len < TcpIpHeaders.ETHERNET_BYTES) {
+            return true;
+        }
+        int ethertype = TcpIpHeaders.u16(f, off + TcpIpHeaders.ETHERTYPE_OFFSET);
+        if (ethertype != TcpIpHeaders.ETHERTYPE_IPV4 && ethertype != TcpIpHeaders.ETHERTYPE_IPV6) {
+            return true;
+        }
+        return headers.rejection == null && (headers.ipv6 != runIpv6 || !match.sameConnection(arena,
+                writeStart[writes - 1] + VirtioNetHeader.BYTES, runTcpOffset, f, off, headers));
+    }
+
+    /** Holds a frame that arrived during the open run, to be written right after it; false when full. */
+    private boolean setAside(byte[] f, int off, int len) {
+        if (asideCount == MAX_ASIDE_FRAMES || asideUsed + len > aside.length) {
+            return false;
+        }
+        System.arraycopy(f, off, aside, asideUsed, len);
+        asideStart[asideCount] = asideUsed;
+        asideLength[asideCount] = len;
+        asideCount++;
+        asideUsed += len;
+        return true;
     }
 
     /** Super-frames written so far (runs of two or more segments). */
@@ -163,7 +218,10 @@ public final class GroCoalescer {
         runOpen = !psh && payload == runSegmentBytes;
     }
 
-    /** Ends the run in the last pending write, giving a run of two or more segments its super-frame header. */
+    /**
+     * Ends the run in the last pending write, giving a run of two or more segments its super-frame header,
+     * and queues the frames set aside during the run behind it.
+     */
     private void closeRun() {
         if (runSegments >= 2) {
             finishSuperFrame(writeStart[writes - 1], writeLength[writes - 1] - VirtioNetHeader.BYTES);
@@ -172,6 +230,12 @@ public final class GroCoalescer {
         }
         runOpen = false;
         runSegments = 0;
+        int count = asideCount;
+        asideCount = 0;
+        asideUsed = 0;
+        for (int i = 0; i < count; i++) {
+            appendWrite(aside, asideStart[i], asideLength[i]);
+        }
     }
 
     private void finishSuperFrame(int header, int frameBytes) {

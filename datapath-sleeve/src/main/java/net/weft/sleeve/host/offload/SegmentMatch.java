@@ -21,6 +21,8 @@ final class SegmentMatch {
     private static final int IPV4_ADDRESSES = 12;
     private static final int[] IPV6_SAME = {0, 4, 6, 40};
     private static final int[] TCP_SAME = {0, 4, 8, 13, 14, 16};
+    /** Source and destination port. */
+    private static final int TCP_PORT_BYTES = 4;
 
     /**
      * True when {@code f[off, off + len)} could be part of a super-frame: sound Ethernet/IP/TCP (parsed
@@ -70,6 +72,18 @@ final class SegmentMatch {
         return sameRanges(run, head + tcp, f, off + tcp, TCP_SAME)
                 && Arrays.equals(run, head + tcp + TCP_MIN_HEADER_BYTES, head + h.headerBytes,
                         f, off + tcp + TCP_MIN_HEADER_BYTES, off + h.headerBytes);
+    }
+
+    /**
+     * True when the TCP/IP frame {@code f[off, ...)} (parsed into {@code h}, same IP version as the run)
+     * has the same addresses and ports as the first segment of a run at {@code run[head, ...)}.
+     */
+    boolean sameConnection(byte[] run, int head, int runTcpOffset, byte[] f, int off, TcpIpHeaders h) {
+        int addresses = 2 * h.addressBytes;
+        return Arrays.equals(run, head + h.sourceOffset, head + h.sourceOffset + addresses,
+                f, off + h.sourceOffset, off + h.sourceOffset + addresses)
+                && Arrays.equals(run, head + runTcpOffset, head + runTcpOffset + TCP_PORT_BYTES,
+                        f, off + h.tcpOffset, off + h.tcpOffset + TCP_PORT_BYTES);
     }
 
     private static boolean sameRanges(byte[] a, int aBase, byte[] b, int bBase, int[] ranges) {

@@ -130,6 +130,66 @@ class GroCoalescerTest {
     }
 
     @Test
+    void pure_acks_of_another_connection_and_arp_are_written_after_the_run_instead_of_ending_it() {
+        TcpFrameBuilder data = new TcpFrameBuilder();
+        TcpFrameBuilder other = new TcpFrameBuilder();
+        other.srcPort = 5_201;
+        other.dstPort = 40_002;
+        byte[] ack1 = other.frame(new byte[0]);
+        other.ack += 1_000;
+        byte[] ack2 = other.frame(new byte[0]);
+        byte[] arp = Arrays.copyOf(new byte[] {-1, -1, -1, -1, -1, -1, 2, 0, 0, 0, 0, 9, 8, 6}, 60);
+        List<byte[]> run = segments(data, 4, 1_000, 1_000, 0);
+
+        feed(List.of(run.get(0), ack1, run.get(1), arp, run.get(2), ack2, run.get(3)));
+        coalescer.flush();
+
+        assertThat(writes.frames).hasSize(4);
+        assertThat(split(writes.frames.get(0))).containsExactlyElementsOf(run);
+        assertThat(writes.frames.subList(1, 4)).extracting(w -> Arrays.copyOfRange(w, 10, w.length))
+                .containsExactly(ack1, arp, ack2);
+    }
+
+    @Test
+    void a_frame_of_the_same_connection_that_cannot_join_ends_the_run_so_the_connection_keeps_its_order() {
+        TcpFrameBuilder flow = new TcpFrameBuilder();
+        List<byte[]> first = segments(flow, 2, 1_000, 1_000, 0);
+        byte[] windowUpdate = flow.frame(new byte[0]);
+        List<byte[]> second = segments(flow, 2, 1_000, 1_000, 0);
+
+        feed(first);
+        coalescer.add(windowUpdate, 0, windowUpdate.length);
+        feed(second);
+        coalescer.flush();
+
+        assertThat(writes.frames).hasSize(3);
+        assertThat(split(writes.frames.get(0))).containsExactlyElementsOf(first);
+        assertThat(Arrays.copyOfRange(writes.frames.get(1), 10, writes.frames.get(1).length)).isEqualTo(windowUpdate);
+        assertThat(split(writes.frames.get(2))).containsExactlyElementsOf(second);
+    }
+
+    @Test
+    void when_too_many_frames_wait_beside_a_run_the_run_ends_and_nothing_is_lost_or_reordered() {
+        TcpFrameBuilder data = new TcpFrameBuilder();
+        TcpFrameBuilder other = new TcpFrameBuilder();
+        other.srcPort = 1;
+        List<byte[]> run = segments(data, 2, 1_000, 1_000, 0);
+        List<byte[]> input = new ArrayList<>();
+        input.add(run.get(0));
+        for (int i = 0; i <= GroCoalescer.MAX_ASIDE_FRAMES; i++) {
+            other.ack = i;
+            input.add(other.frame(new byte[0]));
+        }
+        input.add(run.get(1));
+
+        feed(input);
+        coalescer.flush();
+
+        assertThat(writes.frames).extracting(w -> Arrays.copyOfRange(w, 10, w.length))
+                .containsExactlyElementsOf(input);
+    }
+
+    @Test
     void runs_stop_at_the_segment_limit_and_at_a_64_kb_ip_packet() {
         TcpFrameBuilder small = new TcpFrameBuilder();
         feed(segments(small, 100, 100, 100, 0));
