@@ -38,6 +38,24 @@ class OverlayForwarderTest {
         return new OverlayAction.SendDatagram(dst, SleevePacket.encode(from, List.of(f)));
     }
 
+    /** A probe datagram for {@code mtu}: a special frame of {@code mtu + 14} zero bytes. */
+    static OverlayAction probe(PeerName from, PeerName to, Endpoint dst, int mtu) {
+        SleeveFrame f = new SleeveFrame(from, to, SpecialFrames.pmtuProbe(mtu));
+        return new OverlayAction.SendDatagram(dst, SleevePacket.encode(from, List.of(f)));
+    }
+
+    /** The tag-7 body of the peer's PMTUVerified answer for {@code mtu} on overlay 0. */
+    static byte[] verified(int mtu) {
+        return new byte[] {0, 3, (byte) (mtu >>> 8), (byte) mtu};
+    }
+
+    /** The peer confirms our heartbeats, then our first PMTU probe, both at {@code nowNs}. */
+    private static void establishAndVerify(OverlayForwarder f, long nowNs) {
+        f.onControl(ESTABLISHED_BODY, nowNs);
+        assertThat(f.onControl(verified(f.configuredMtu()), nowNs))
+                .containsExactly(new OverlayAction.MtuVerified(f.configuredMtu()));
+    }
+
     private static boolean isIgnored(List<OverlayAction> actions) {
         return actions.size() == 1 && actions.get(0) instanceof OverlayAction.Ignored;
     }
@@ -51,8 +69,11 @@ class OverlayForwarderTest {
         assertThat(a.onTimer(500 * MS)).containsExactly(beat(A, B, B_TCP));
         assertThat(a.nextDeadlineNs()).isEqualTo(1000 * MS);
 
-        assertThat(a.onControl(ESTABLISHED_BODY, 700 * MS)).containsExactly(new OverlayAction.BecameEstablished());
+        assertThat(a.onControl(ESTABLISHED_BODY, 700 * MS))
+                .containsExactly(new OverlayAction.BecameEstablished(), probe(A, B, B_TCP, 1376));
         assertThat(a.established()).isTrue();
+        assertThat(a.nextDeadlineNs()).as("the probe's answer is due within 10 ms").isEqualTo(710 * MS);
+        assertThat(a.onControl(verified(1376), 705 * MS)).containsExactly(new OverlayAction.MtuVerified(1376));
         assertThat(a.nextDeadlineNs()).isEqualTo(700 * MS + 10 * S);
         assertThat(a.onTimer(1000 * MS)).isEmpty();
         assertThat(a.onTimer(700 * MS + 10 * S)).containsExactly(beat(A, B, B_TCP));
@@ -105,7 +126,7 @@ class OverlayForwarderTest {
         OverlayForwarder a = outboundFromA();
         a.onConfirm(0);
         a.onHeartbeat(B_TCP, UID, 1 * S);
-        a.onControl(ESTABLISHED_BODY, 1 * S);
+        establishAndVerify(a, 1 * S);
         assertThat(a.onTimer(60 * S)).containsExactly(beat(A, B, B_TCP));
         assertThat(a.nextDeadlineNs()).isEqualTo(61 * S);
         assertThat(a.onTimer(61 * S)).containsExactly(new OverlayAction.Failed(OverlayForwarder.TIMEOUT_REASON));
@@ -116,7 +137,7 @@ class OverlayForwarderTest {
         OverlayForwarder b = inboundAtB();
         b.onConfirm(0);
         b.onHeartbeat(A_NAT, UID, 50 * S);
-        b.onControl(ESTABLISHED_BODY, 50 * S);
+        establishAndVerify(b, 50 * S);
         b.onHeartbeat(A_NAT, UID, 100 * S);
         assertThat(b.onTimer(159 * S)).containsExactly(beat(B, A, A_NAT));
         assertThat(b.onTimer(160 * S)).containsExactly(new OverlayAction.Failed(OverlayForwarder.TIMEOUT_REASON));
@@ -194,7 +215,11 @@ class OverlayForwarderTest {
         b.onConfirm(0);
         assertThat(b.onHeartbeat(A_NAT, UID, 1)).contains(new OverlayAction.SendControl(new byte[] {1, 1}));
         assertThat(isIgnored(b.onControl(ESTABLISHED_BODY, 2))).isTrue();
-        assertThat(b.onControl(new byte[] {1, 1}, 3)).containsExactly(new OverlayAction.BecameEstablished());
+        assertThat(b.onControl(new byte[] {1, 1}, 3))
+                .containsExactly(new OverlayAction.BecameEstablished(), probe(B, A, A_NAT, 1438));
+        assertThat(isIgnored(b.onControl(verified(1438), 4))).as("an answer on overlay 0").isTrue();
+        assertThat(b.onControl(new byte[] {1, 3, 0x05, (byte) 0x9e}, 5))
+                .containsExactly(new OverlayAction.MtuVerified(1438));
         assertThat(b.mtu()).isEqualTo(1438);
     }
 
