@@ -22,7 +22,7 @@ public final class PmtuSearch {
 
     /** Probes per candidate before it counts as too big ({@code MTUVerifyAttempts}). */
     public static final int PROBE_ATTEMPTS = 8;
-    /** How long the first probe of a candidate waits for its answer; each retry doubles it ({@code MTUVerifyTimeout}). */
+    /** How long a candidate's first probe waits for its answer; each retry doubles it ({@code MTUVerifyTimeout}). */
     public static final long FIRST_PROBE_TIMEOUT_NS = 10_000_000L;
     /** How often a settled MTU is verified again from the configured value: 10 minutes. */
     public static final long REVERIFY_INTERVAL_NS = 600_000_000_000L;
