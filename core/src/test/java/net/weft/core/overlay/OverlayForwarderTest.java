@@ -3,6 +3,7 @@ package net.weft.core.overlay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.weft.core.Timings;
@@ -229,5 +230,62 @@ class OverlayForwarderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OverlayForwarder(A, B, UID, false, Optional.empty(), Timings.weave(), 100))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aProbeForThe1500ByteDefaultFillsTheUnderlayPacketExactly() {
+        OverlayForwarder a = new OverlayForwarder(A, B, UID, true, Optional.of(B_TCP), Timings.weave(), 1438);
+        a.onConfirm(0);
+        List<OverlayAction> actions = a.onControl(ESTABLISHED_BODY, 1 * S);
+        OverlayAction.SendDatagram probe = (OverlayAction.SendDatagram) actions.get(1);
+        assertThat(probe.to()).isEqualTo(B_TCP);
+        assertThat(probe.datagram().length + SleevePacket.UDP_IPV4_OVERHEAD_BYTES)
+                .as("28 + sender 6 + frame header 14 + special frame 1438 + 14").isEqualTo(1500);
+        assertThat(SleevePacket.decode(probe.datagram()).value().frames()).singleElement()
+                .satisfies(f -> assertThat(SpecialFrames.parse(f.frame()).value())
+                        .isEqualTo(new SpecialFrame.PmtuProbe(1438)));
+    }
+
+    @Test
+    void unansweredProbesKeepTheConfiguredMtuUntilTheSearchSettlesLower() {
+        OverlayForwarder a = new OverlayForwarder(A, B, UID, true, Optional.of(B_TCP), Timings.weave(), 1438);
+        a.onConfirm(0);
+        a.onControl(ESTABLISHED_BODY, 0);
+        List<OverlayAction> probes = new ArrayList<>();
+        long now = 0;
+        while (now < 2550 * MS) {
+            now = a.nextDeadlineNs();
+            probes.addAll(a.onTimer(now));
+        }
+        assertThat(probes).as("seven retries, then the midpoint").containsExactly(
+                probe(A, B, B_TCP, 1438), probe(A, B, B_TCP, 1438), probe(A, B, B_TCP, 1438),
+                probe(A, B, B_TCP, 1438), probe(A, B, B_TCP, 1438), probe(A, B, B_TCP, 1438),
+                probe(A, B, B_TCP, 1438), probe(A, B, B_TCP, 995));
+        assertThat(a.mtu()).isEqualTo(1438);
+        assertThat(a.verifyingMtu()).isTrue();
+        assertThat(isIgnored(a.onControl(verified(1438), now))).as("stale answers are not ignored input").isFalse();
+        assertThat(a.onControl(verified(995), now)).containsExactly(probe(A, B, B_TCP, 1216));
+        assertThat(a.mtu()).isEqualTo(1438);
+    }
+
+    @Test
+    void theMtuIsVerifiedAgainTenMinutesLaterAlongsideTheHeartbeats() {
+        OverlayForwarder a = outboundFromA();
+        a.onConfirm(0);
+        establishAndVerify(a, 0);
+        a.onHeartbeat(B_TCP, UID, 595 * S);
+        assertThat(a.onTimer(600 * S)).containsExactly(beat(A, B, B_TCP), probe(A, B, B_TCP, 1376));
+        assertThat(a.onControl(verified(1376), 600 * S)).containsExactly(new OverlayAction.MtuVerified(1376));
+    }
+
+    @Test
+    void aSendTooBigLowersTheMtuAtOnceButOnlyOnceEstablished() {
+        OverlayForwarder a = outboundFromA();
+        a.onConfirm(0);
+        assertThat(isIgnored(a.onSendTooBig(1300, 1))).isTrue();
+        establishAndVerify(a, 2);
+        assertThat(a.onSendTooBig(1300, 3)).containsExactly(probe(A, B, B_TCP, 1300));
+        assertThat(a.mtu()).isEqualTo(1300);
+        assertThat(a.onControl(verified(1300), 4)).containsExactly(new OverlayAction.MtuVerified(1300));
     }
 }
