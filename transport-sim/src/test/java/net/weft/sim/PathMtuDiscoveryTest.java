@@ -78,6 +78,8 @@ class PathMtuDiscoveryTest {
         assertThat(tooBig.lostByReason()).containsExactly(java.util.Map.entry("fragmentation needed, MTU 1338", 2));
         assertThat(fits.delivered()).isEqualTo(2);
         assertThat(fragmented.delivered()).as("without DF the router fragments to 1338").isEqualTo(2);
+        assertThat(c.containerNamed("c2").received()).as("two fragments per request")
+                .containsEntry("ip-fragment", 4L).doesNotContainKey("bad-icmp-checksum");
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class Container {
     private final Map<Integer, Runnable> waitingForArp = new HashMap<>();
     private final Map<Long, PendingEcho> pendingEchoes = new HashMap<>();
     private final TreeMap<String, Long> received = new TreeMap<>();
+    private final Reassembly reassembly = new Reassembly();
     private int nextPingId = 1;
 
     private record PendingEcho(PingReport report, long sentNs) { }
@@ -81,7 +82,7 @@ public final class Container {
     /**
      * The same with {@code dataBytes} of ICMP data per echo (IP packets of {@code dataBytes + 28} bytes) and the
      * DF flag as given, like {@code ping -s dataBytes -M do}. An ICMP "fragmentation needed" quoting an echo
-     * loses it with the reason {@code "fragmentation needed, MTU n"}.
+     * loses it with the reason {@link PingReport#FRAGMENTATION_NEEDED} followed by the MTU it carries.
      */
     public PingReport ping(String targetName, int targetIp, int count, long intervalNs, long timeoutNs,
             int dataBytes, boolean dontFragment) {
@@ -130,8 +131,15 @@ public final class Container {
 
     /** A frame from the bridge addressed to us (or to everyone). */
     public void receive(byte[] frame) {
+        if (Reassembly.isFragment(frame)) {
+            count("ip-fragment");
+            reassembly.add(frame).ifPresent(this::receive);
+            return;
+        }
         if (Frames.isArp(frame)) {
             receiveArp(frame);
+        } else if (Frames.isIcmpEcho(frame) && !Frames.icmpChecksumValid(frame)) {
+            count("bad-icmp-checksum");
         } else if (Frames.isIcmpEcho(frame) && Frames.ipDestination(frame) == ip) {
             receiveEcho(frame);
         } else if (Frames.isFragmentationNeeded(frame) && Frames.ipDestination(frame) == ip) {
@@ -139,7 +147,7 @@ public final class Container {
             long key = echoKey(Frames.quotedIcmpId(frame), Frames.quotedIcmpSeq(frame));
             PendingEcho pending = pendingEchoes.remove(key);
             if (pending != null) {
-                pending.report().lost("fragmentation needed, MTU " + Frames.fragmentationNeededMtu(frame));
+                pending.report().lost(PingReport.FRAGMENTATION_NEEDED + Frames.fragmentationNeededMtu(frame));
             }
         } else {
             count("other");

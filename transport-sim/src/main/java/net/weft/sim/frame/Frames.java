@@ -191,6 +191,13 @@ public final class Frames {
         return u16(f, ETHERNET_HEADER_BYTES + IPV4_HEADER_BYTES + ICMP_HEADER_BYTES + IPV4_HEADER_BYTES + 6);
     }
 
+    /** True when the ICMP checksum of an echo frame covers its whole ICMP message correctly. */
+    public static boolean icmpChecksumValid(byte[] f) {
+        int icmpLength = u16(f, ETHERNET_HEADER_BYTES + 2) - IPV4_HEADER_BYTES;
+        int icmp = ETHERNET_HEADER_BYTES + IPV4_HEADER_BYTES;
+        return icmpLength >= ICMP_HEADER_BYTES && icmp + icmpLength <= f.length && checksum(f, icmp, icmpLength) == 0;
+    }
+
     /** ICMP type of an echo frame. */
     public static int icmpType(byte[] f) {
         return f[ETHERNET_HEADER_BYTES + IPV4_HEADER_BYTES] & 0xFF;
