@@ -288,4 +288,22 @@ class OverlayForwarderTest {
         assertThat(a.mtu()).isEqualTo(1300);
         assertThat(a.onControl(verified(1300), 4)).containsExactly(new OverlayAction.MtuVerified(1300));
     }
+
+    @Test
+    void ourProbeIsByteForByteWeavesAndWeavesCapturedAnswerSettlesIt() {
+        OverlayForwarder a = new OverlayForwarder(A, B, UID, true, Optional.of(B_TCP), Timings.weave(), 1438);
+        a.onConfirm(0);
+        List<OverlayAction> established = a.onControl(ESTABLISHED_BODY, 0);
+        byte[] weaveProbe = WireHex.loadPadded("sleeve-pmtu-probe-h1-to-h2-prefix.hex", 1472);
+        assertThat(established).as("Weave's probe for 1438, sleeve.pcap #7")
+                .containsExactly(new OverlayAction.BecameEstablished(),
+                        new OverlayAction.SendDatagram(B_TCP, weaveProbe));
+
+        byte[] controlStream = WireHex.load("control-frames-h2-dialler.hex");
+        int pmtuVerifiedFrame = 2 * 7;
+        byte[] tag7Body = java.util.Arrays.copyOfRange(controlStream, pmtuVerifiedFrame + 5, pmtuVerifiedFrame + 9);
+        assertThat(tag7Body).isEqualTo(verified(1438));
+        assertThat(a.onControl(tag7Body, 4 * MS)).as("Weave's PMTUVerified 1438, control.pcap #23")
+                .containsExactly(new OverlayAction.MtuVerified(1438));
+    }
 }
