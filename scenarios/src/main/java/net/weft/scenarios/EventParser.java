@@ -194,7 +194,10 @@ final class EventParser {
         }
     }
 
-    /** reachable / unreachable / fragmentation-needed: a probe of pings from one container to another. */
+    /**
+     * reachable / unreachable / fragmentation-needed: a probe of pings from one container to another (the last
+     * always with DF, so it takes no {@code df}).
+     */
     private void probeArgs(String kind, Node v, Map<String, Object> a) {
         boolean fragNeeded = kind.equals("fragmentation-needed");
         Map<String, Node> r = y.mapping(v, kind, fragNeeded ? Set.of("from", "to", "at", "size", "mtu")
@@ -213,9 +216,6 @@ final class EventParser {
             a.put("mtu", y.integer(r.get("mtu"), kind + ".mtu"));
         }
         echoShape(r, kind, a);
-        if (fragNeeded) {
-            a.put("df", true);
-        }
     }
 
     /** The optional {@code size} (IP bytes of each echo) and {@code df} (don't-fragment flag) of pings. */

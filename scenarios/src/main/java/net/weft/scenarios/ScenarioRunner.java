@@ -219,7 +219,7 @@ public final class ScenarioRunner {
             }
             c.setAllLinks(p);
         } else if (e.kind().equals("ping")) {
-            result.addPing(ping(c, a, ((Long) a.get("count")).intValue()));
+            result.addPing(ping(c, a, ((Long) a.get("count")).intValue(), false));
         } else {
             churn(c, e, index);
         }
@@ -265,7 +265,8 @@ public final class ScenarioRunner {
             if (x.kind().equals("reachable") || x.kind().equals("unreachable")
                     || x.kind().equals("fragmentation-needed")) {
                 long at = a.containsKey("at") ? (Long) a.get("at") : scenario.runForNs();
-                c.at(at, () -> result.probe(x, ping(c, a, PROBE_PINGS)));
+                boolean df = x.kind().equals("fragmentation-needed");
+                c.at(at, () -> result.probe(x, ping(c, a, PROBE_PINGS, df)));
                 end = Math.max(end, at + PROBE_WINDOW_NS);
             } else if (x.kind().equals("next-hop") && a.containsKey("time")) {
                 c.at((Long) a.get("time"), () -> result.nextHopSeen(x, routeOf(c, a)));
@@ -276,15 +277,15 @@ public final class ScenarioRunner {
         return end;
     }
 
-    /** Pings as {@code a} says: from, to, and the optional size (IP bytes) and DF flag. */
-    private static PingReport ping(Cluster c, Map<String, Object> a, int count) {
+    /** Pings as {@code a} says: from, to, and the optional size (IP bytes) and DF flag (forced by {@code df}). */
+    private static PingReport ping(Cluster c, Map<String, Object> a, int count, boolean df) {
         String from = (String) a.get("from");
         String to = (String) a.get("to");
-        if (!a.containsKey("size") && !a.containsKey("df")) {
+        if (!a.containsKey("size") && !a.containsKey("df") && !df) {
             return c.ping(from, to, count);
         }
         int size = ((Long) a.getOrDefault("size", DEFAULT_PING_IP_BYTES)).intValue();
-        return c.ping(from, to, count, size, (Boolean) a.getOrDefault("df", false));
+        return c.ping(from, to, count, size, df || (Boolean) a.getOrDefault("df", false));
     }
 
     /** The overlay MTU of {@code at}'s connection to {@code to}, as text, or a reason why there is none. */
