@@ -197,6 +197,7 @@ final class ConnectionLifecycle {
         if (s.connections.remove(c.id) == null) {
             return;
         }
+        boolean wasEstablished = c.state == ConnectionState.ESTABLISHED;
         c.state = ConnectionState.CLOSED;
         s.out.emit(new Effect.CloseConnection(c.id, reason));
         if (c.registered) {
@@ -210,7 +211,7 @@ final class ConnectionLifecycle {
             topology.localChange();
             versionBumped("connection to " + c.remote() + " lost");
         }
-        s.maker.connectionEnded(c.remoteAddress, c.outbound, reason, cause, s.now());
+        s.maker.connectionEnded(c.remoteAddress, c.outbound, reason, cause, wasEstablished, s.now());
         MakerInputs.refresh(s);
         stateChanged(c, reason);
     }

@@ -86,20 +86,13 @@ final class DataPlane {
      * is a heartbeat for the forwarder or data for the forwarding rules.
      */
     void onDatagram(Endpoint from, byte[] datagram) {
-        if (datagram.length < SleevePacket.SENDER_BYTES) {
-            dropDatagram(from, "datagram shorter than the " + SleevePacket.SENDER_BYTES + "-byte sender name: "
-                    + datagram.length + " bytes");
-            return;
-        }
-        PeerName sender = PeerName.fromBytes(datagram, 0);
-        LocalConnection c = s.byPeer.get(sender);
-        if (c == null || c.forwarder == null) {
-            dropDatagram(from, "no connection to sender " + sender);
+        LocalConnection c = senderConnection(from, datagram);
+        if (c == null) {
             return;
         }
         SleeveChannel.Unwrapped opened = c.sleeve.unwrap(datagram);
         if (!opened.ok()) {
-            dropSealed(from, sender, opened.outcome());
+            dropSealed(from, c.remote(), opened.outcome());
             return;
         }
         onFrames(from, c, opened.plainDatagram());
@@ -110,17 +103,26 @@ final class DataPlane {
      * {@link #onDatagram} after opening. The sender must still be a neighbour with a forwarder.
      */
     void onOpenedDatagram(Endpoint from, byte[] plainDatagram) {
-        if (plainDatagram.length < SleevePacket.SENDER_BYTES) {
-            dropDatagram(from, "opened datagram shorter than the sender name: " + plainDatagram.length + " bytes");
-            return;
+        LocalConnection c = senderConnection(from, plainDatagram);
+        if (c != null) {
+            onFrames(from, c, plainDatagram);
         }
-        PeerName sender = PeerName.fromBytes(plainDatagram, 0);
+    }
+
+    /** The connection to the datagram's clear sender, or null (dropped and counted) when there is none. */
+    private LocalConnection senderConnection(Endpoint from, byte[] datagram) {
+        if (datagram.length < SleevePacket.SENDER_BYTES) {
+            dropDatagram(from, "datagram shorter than the " + SleevePacket.SENDER_BYTES + "-byte sender name: "
+                    + datagram.length + " bytes");
+            return null;
+        }
+        PeerName sender = PeerName.fromBytes(datagram, 0);
         LocalConnection c = s.byPeer.get(sender);
         if (c == null || c.forwarder == null) {
             dropDatagram(from, "no connection to sender " + sender);
-            return;
+            return null;
         }
-        onFrames(from, c, plainDatagram);
+        return c;
     }
 
     /**

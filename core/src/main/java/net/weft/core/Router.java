@@ -2,7 +2,6 @@ package net.weft.core;
 
 import net.weft.core.input.Input;
 import net.weft.core.rng.DeterministicRandom;
-import net.weft.core.routing.Routes;
 import net.weft.core.trace.TraceEvent;
 import net.weft.core.trace.TraceSink;
 import net.weft.core.view.RouterView;
@@ -113,11 +112,7 @@ public final class Router {
             });
         }
         if (nowNs >= s.routesDueNs) {
-            s.routesDueNs = Long.MAX_VALUE;
-            s.routes = Routes.compute(s.self(), s.peers.graph());
-            out.trace(new TraceEvent.RoutesRecomputed(nowNs, s.self(), s.routes.unicastTable().size() - 1,
-                    s.routes.reachable().size()));
-            MakerInputs.refresh(s);
+            s.ensureRoutesCurrent();
         }
         topology.onTimer(nowNs);
         if (nowNs >= nextMacSweepNs) {

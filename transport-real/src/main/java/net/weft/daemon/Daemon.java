@@ -177,8 +177,8 @@ public final class Daemon {
      * Starts capturing frames from the local bridge's port: the sleeve fast path forwards what the router's table
      * covers and hands the rest to the router. The port stays the caller's; close it after {@link #stop}.
      */
-    public void attachTap(FramePort port) {
-        sleeve.attachTap(port);
+    public void attachTap(FramePort port, boolean offload) {
+        sleeve.attachTap(port, offload);
     }
 
     /** The UDP counters are the sleeve's own (it sends and receives on its threads), the others the router's. */

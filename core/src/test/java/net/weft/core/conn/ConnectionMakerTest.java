@@ -123,6 +123,46 @@ class ConnectionMakerTest {
     }
 
     @Test
+    void losingAnEstablishedConnectionRetriesQuicklyForThirtySecondsThenBacksOffAgain() {
+        ConnectionMaker cm = maker(false);
+        cm.initiate(List.of("10.0.0.1"), false, now);
+        failTimes(cm, 6);
+        cm.dueDials(now);
+        cm.connected(A1);
+        now += 5 * S;
+
+        cm.connectionEnded(A1, true, "EOF", EndCause.ERROR, true, now);
+        long lostNs = now;
+
+        assertThat(only(cm).nextTryNs() - now).isBetween(125 * MS, 375 * MS);
+        while (now - lostNs < ConnectionMaker.QUICK_RETRY_WINDOW_NS - S) {
+            now = only(cm).nextTryNs();
+            cm.dueDials(now);
+            cm.dialFailed(A1, "connection refused", now);
+            assertThat(only(cm).nextTryNs() - now).as("quick retry at +%d ms", (now - lostNs) / MS)
+                    .isBetween(125 * MS, 375 * MS);
+        }
+        now = lostNs + ConnectionMaker.QUICK_RETRY_WINDOW_NS + S;
+        cm.dueDials(now);
+        cm.dialFailed(A1, "connection refused", now);
+        assertThat(only(cm).nextTryNs() - now).as("backoff resumed").isGreaterThan(2 * S);
+    }
+
+    @Test
+    void aConnectionThatNeverGotEstablishedKeepsWeavesBackoff() {
+        ConnectionMaker cm = maker(false);
+        cm.initiate(List.of("10.0.0.1"), false, now);
+        failTimes(cm, 6);
+        cm.dueDials(now);
+        cm.connected(A1);
+        now += 5 * S;
+
+        cm.connectionEnded(A1, true, "handshake failed", EndCause.ERROR, false, now);
+
+        assertThat(only(cm).nextTryNs() - now).isGreaterThan(2 * S);
+    }
+
+    @Test
     void aShortLivedConnectionBacksOffFromWhereTheIntervalWas() {
         ConnectionMaker cm = maker(false);
         cm.initiate(List.of("10.0.0.1"), false, now);

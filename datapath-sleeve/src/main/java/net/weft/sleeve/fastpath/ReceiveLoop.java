@@ -1,6 +1,5 @@
 package net.weft.sleeve.fastpath;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,27 +30,24 @@ final class ReceiveLoop implements Runnable {
 
     private final UdpSocket socket;
     private final DatagramBatch received;
-    private volatile FramePort tap;
+    private volatile Delivery delivery;
     private final Supplier<InstalledTable> table;
     private final DatagramAssembler relay;
     private final SlowPath slow;
     private final Reporter reporter;
     private final byte[] packet;
-    private final ByteBuffer injectBuffer = ByteBuffer.allocateDirect(FramePort.MAX_FRAME_BYTES);
     private final Sightings sightings = new Sightings();
     private volatile boolean running = true;
     private long receivedFrames;
     private long delivered;
     private long relayed;
-    private volatile long injectFailures;
     private volatile long datagramsReceived;
 
-    /** {@code tap} may be null (no data path): then nothing is delivered here. */
-    ReceiveLoop(UdpSocket socket, DatagramBatch received, FramePort tap, Supplier<InstalledTable> table,
+    /** Nothing is delivered locally until a TAP port is attached ({@link #attachTap}). */
+    ReceiveLoop(UdpSocket socket, DatagramBatch received, Supplier<InstalledTable> table,
             DatagramAssembler relay, SlowPath slow, Reporter reporter) {
         this.socket = socket;
         this.received = received;
-        this.tap = tap;
         this.table = table;
         this.relay = relay;
         this.slow = slow;
@@ -74,6 +70,10 @@ final class ReceiveLoop implements Runnable {
                 onDatagram(t, i);
             }
             relay.flush();
+            Delivery to = delivery;
+            if (to != null) {
+                to.flush();
+            }
             if (reporter.due()) {
                 report();
             }
@@ -88,12 +88,16 @@ final class ReceiveLoop implements Runnable {
 
     /** Frames the TAP refused (the bridge port went away or its queue is full); they are lost, as on a wire. */
     long injectFailures() {
-        return injectFailures;
+        Delivery to = delivery;
+        return to == null ? 0 : to.failures();
     }
 
-    /** From now on frames for local containers are delivered into {@code port}. */
-    void attachTap(FramePort port) {
-        tap = port;
+    /**
+     * From now on frames for local containers are delivered into {@code port}: coalesced into super-frames when it
+     * is in offload mode, one write per frame otherwise.
+     */
+    void attachTap(FramePort port, boolean offload) {
+        delivery = new Delivery(port, offload);
     }
 
     /** Asks the loop to end after its current wait. */
@@ -177,17 +181,11 @@ final class ReceiveLoop implements Runnable {
     private boolean handled(InstalledTable t, FastPathTable ft, FastPathHop from, PeerName src, PeerName dst,
             int frame, int length) {
         if (dst.equals(ft.self())) {
-            FramePort port = tap;
-            if (port == null || !ft.deliverable(from, src, packet, frame, length)) {
+            Delivery to = delivery;
+            if (to == null || !ft.deliverable(from, src, packet, frame, length)) {
                 return false;
             }
-            injectBuffer.clear();
-            injectBuffer.put(packet, frame, length).flip();
-            try {
-                port.writeFrame(injectBuffer);
-            } catch (RuntimeException e) {
-                injectFailures++;
-            }
+            to.deliver(packet, frame, length);
             sightings.record(Frames.srcMac(packet, frame), src);
             receivedFrames++;
             delivered++;

@@ -8,6 +8,7 @@ import net.weft.core.fastpath.FastPathTable;
 import net.weft.core.id.Endpoint;
 import net.weft.core.id.PeerName;
 import net.weft.sleeve.host.frame.FramePort;
+import net.weft.sleeve.host.offload.VirtioNetHeader;
 import net.weft.sleeve.host.udp.DatagramBatch;
 import net.weft.sleeve.host.udp.UdpAddress;
 import net.weft.sleeve.host.udp.UdpSocket;
@@ -41,18 +42,18 @@ public final class SleeveFastPath implements AutoCloseable {
     private final AtomicLong datagramsSent = new AtomicLong();
     private volatile InstalledTable installed;
     private volatile FramePort tap;
+    private volatile boolean tapOffload;
     private CaptureLoop capturer;
     private Thread captureThread;
     private boolean closed;
 
-    private SleeveFastPath(PeerName self, UdpSocket socket, FramePort tap, SlowPath slow, LongSupplier clockNs) {
+    private SleeveFastPath(PeerName self, UdpSocket socket, SlowPath slow, LongSupplier clockNs) {
         this.self = self;
         this.socket = socket;
         this.slow = slow;
         this.clockNs = clockNs;
-        this.tap = tap;
         this.installed = InstalledTable.of(FastPathTable.empty(self), java.util.List.of());
-        this.receiver = new ReceiveLoop(socket, new DatagramBatch(BATCH_DATAGRAMS, MAX_DATAGRAM_BYTES), tap,
+        this.receiver = new ReceiveLoop(socket, new DatagramBatch(BATCH_DATAGRAMS, MAX_DATAGRAM_BYTES),
                 () -> installed, assembler(), slow, new Reporter(clockNs));
         this.receiveThread = new Thread(receiver, "weft-sleeve-rx");
         this.receiveThread.setDaemon(true);
@@ -66,7 +67,7 @@ public final class SleeveFastPath implements AutoCloseable {
      */
     public static SleeveFastPath start(PeerName self, InetSocketAddress local, SlowPath slow, LongSupplier clockNs) {
         UdpSocket socket = UdpSocket.bind(local);
-        SleeveFastPath path = new SleeveFastPath(self, socket, null, slow, clockNs);
+        SleeveFastPath path = new SleeveFastPath(self, socket, slow, clockNs);
         path.receiveThread.start();
         return path;
     }
@@ -79,16 +80,20 @@ public final class SleeveFastPath implements AutoCloseable {
     /**
      * Starts capturing from {@code port} and delivering into it. Once only; the port stays the caller's to close,
      * after {@link #close}.
+     *
+     * @param offload true when the port is a TAP in offload mode (virtio headers on every read and write; TCP
+     *                super-frames are split on capture and coalesced on delivery)
      */
-    public void attachTap(FramePort port) {
+    public void attachTap(FramePort port, boolean offload) {
         Objects.requireNonNull(port, "port");
         synchronized (captureLock) {
             if (closed || capturer != null) {
                 throw new IllegalStateException(closed ? "fast path closed" : "a TAP port is already attached");
             }
             tap = port;
-            receiver.attachTap(port);
-            capturer = new CaptureLoop(port, () -> installed, assembler(), slow, new Reporter(clockNs));
+            tapOffload = offload;
+            receiver.attachTap(port, offload);
+            capturer = new CaptureLoop(port, offload, () -> installed, assembler(), slow, new Reporter(clockNs));
             captureThread = new Thread(capturer, "weft-sleeve-capture");
             captureThread.setDaemon(true);
             captureThread.start();
@@ -122,7 +127,13 @@ public final class SleeveFastPath implements AutoCloseable {
             return false;
         }
         try {
-            port.writeFrame(frame, 0, frame.length);
+            if (tapOffload) {
+                byte[] withHeader = new byte[VirtioNetHeader.BYTES + frame.length];
+                System.arraycopy(frame, 0, withHeader, VirtioNetHeader.BYTES, frame.length);
+                port.writeFrame(withHeader, 0, withHeader.length);
+            } else {
+                port.writeFrame(frame, 0, frame.length);
+            }
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -147,6 +158,15 @@ public final class SleeveFastPath implements AutoCloseable {
     /** Frames the TAP refused on the receive path so far. */
     public long injectFailures() {
         return receiver.injectFailures();
+    }
+
+    /** TAP reads the offload splitter refused so far (malformed virtio headers; those frames are lost). */
+    public long captureRejects() {
+        CaptureLoop c;
+        synchronized (captureLock) {
+            c = capturer;
+        }
+        return c == null ? 0 : c.rejected();
     }
 
     /** Stops both threads (each within its wait timeout) and closes the socket. Idempotent. */

@@ -123,7 +123,7 @@ public final class LaunchCommand implements Callable<Integer> {
             try {
                 dataPath = TapDataPath.open(WeftNames.BRIDGE, daemon.name(), bridgeMtu());
                 frames.plug(dataPath);
-                daemon.attachTap(dataPath.port());
+                daemon.attachTap(dataPath.port(), dataPath.offload());
             } catch (HostNetworkException e) {
                 daemon.stop();
                 spec.commandLine().getErr().println("weft: cannot set up the data path (bridge " + WeftNames.BRIDGE

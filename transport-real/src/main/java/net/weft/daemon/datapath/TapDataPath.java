@@ -6,6 +6,7 @@ import net.weft.core.id.MacAddress;
 import net.weft.core.id.PeerName;
 import net.weft.sleeve.host.HostNetworkException;
 import net.weft.sleeve.host.frame.FramePort;
+import net.weft.sleeve.host.offload.VirtioNetHeader;
 import net.weft.sleeve.host.tap.TapDevice;
 import net.weft.sleeve.host.weft.ContainerPlumbing;
 import net.weft.sleeve.host.weft.WeftNames;
@@ -13,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's capture and injection port: a TAP device on the {@code weft} bridge. The sleeve fast path reads
+ * The daemon's capture and injection port: a TAP device on the {@code weft} bridge, in offload mode (every read
+ * and write starts with a virtio-net header; the kernel hands over TCP super-frames and takes coalesced ones). The sleeve fast path reads
  * every frame the bridge sends to the TAP ({@link #port()}, attached with {@code Daemon.attachTap}) and writes
  * the frames it delivers; {@link #inject} writes the router's {@code DeliverFrame} effects (on the router thread).
  * A write is one system call carrying one frame, so both writers may share the descriptor.
@@ -46,8 +48,9 @@ public final class TapDataPath implements FrameInjector, AutoCloseable {
      */
     public static TapDataPath open(String bridgeName, PeerName name, int mtu) {
         new ContainerPlumbing(bridgeName).ensureBridge(Optional.of(new MacAddress(name.value())), mtu);
-        TapDevice tap = TapDevice.openOnBridge(WeftNames.TAP_PREFIX + "%d", bridgeName, mtu);
-        LOG.info("data path: TAP {} on bridge {}, MTU {}", tap.name(), bridgeName, mtu);
+        TapDevice tap = TapDevice.openOnBridge(WeftNames.TAP_PREFIX + "%d", bridgeName, mtu, true);
+        LOG.info("data path: TAP {} on bridge {}, MTU {}, TCP segmentation and checksum offloads", tap.name(),
+                bridgeName, mtu);
         return new TapDataPath(tap);
     }
 
@@ -61,13 +64,20 @@ public final class TapDataPath implements FrameInjector, AutoCloseable {
         return tap;
     }
 
+    /** True: the TAP is opened in offload mode (virtio headers; TCP super-frames on capture and delivery). */
+    public boolean offload() {
+        return tap.offload();
+    }
+
     @Override
     public void inject(byte[] frame) {
         if (!running) {
             return;
         }
         try {
-            tap.writeFrame(frame, 0, frame.length);
+            byte[] withHeader = new byte[VirtioNetHeader.BYTES + frame.length];
+            System.arraycopy(frame, 0, withHeader, VirtioNetHeader.BYTES, frame.length);
+            tap.writeFrame(withHeader, 0, withHeader.length);
             injected.incrementAndGet();
         } catch (HostNetworkException | IllegalStateException e) {
             if (injectFailures.getAndIncrement() == 0) {

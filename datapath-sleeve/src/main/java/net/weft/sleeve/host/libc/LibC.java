@@ -48,6 +48,9 @@ public interface LibC {
     /** {@code ioctl(2)} with a pointer argument; variadic in C, but a fixed signature is safe on x86-64. */
     int ioctl(int fd, long request, @In @Out byte[] argument);
 
+    /** {@code ioctl(2)} with an integer argument passed by value (e.g. {@code TUNSETOFFLOAD}'s flag word). */
+    int ioctl(int fd, long request, long argument);
+
     /** {@code setns(2)}: moves the calling thread into the namespace behind {@code fd}. */
     int setns(int fd, int namespaceType);
 
