@@ -93,6 +93,8 @@ public final class Router {
             }
         } else if (input instanceof Input.ForgetRequested f) {
             s.maker.forget(f.peers(), nowNs);
+        } else if (input instanceof Input.SendTooBig t) {
+            lifecycle.onSendTooBig(t.to(), t.routeMtu());
         }
     }
 

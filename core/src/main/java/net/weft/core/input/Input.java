@@ -54,6 +54,13 @@ public sealed interface Input {
     /** A UDP datagram arrived on the overlay port. */
     record DatagramReceived(Endpoint from, byte[] payload) implements Input { }
 
+    /**
+     * The host's stack refused a datagram to {@code to} as larger than the route allows (EMSGSIZE);
+     * {@code routeMtu} is that route's IP MTU ({@code IP_MTU}). The connection's overlay MTU drops to fit at
+     * once and is verified by probing.
+     */
+    record SendTooBig(Endpoint to, int routeMtu) implements Input { }
+
     /** A frame left a local container and was captured from the bridge. */
     record FrameCaptured(byte[] frame) implements Input { }
 

@@ -28,7 +28,7 @@ class OversizeFrameRouterTest {
     }
 
     /** An IPv4 frame from host 1's MAC (10.32.0.1) to host {@code to}'s MAC (10.32.0.2), checksummed. */
-    private static byte[] ipv4(int toHost, int ipLength, boolean dontFragment) {
+    static byte[] ipv4(int toHost, int ipLength, boolean dontFragment) {
         byte[] f = new byte[14 + ipLength];
         f[0] = (byte) (toHost == 0 ? 0xff : 0x02);
         f[5] = (byte) (toHost == 0 ? 0xff : toHost);
