@@ -268,6 +268,13 @@ public final class Daemon {
         public void report(List<MacSighting> sightings, FastPathCounts counts) {
             loop.submit(new Input.FastPathReport(sightings, counts));
         }
+
+        @Override
+        public void sendTooBig(InetSocketAddress to, int routeMtu) {
+            if (routeMtu > 0) {
+                loop.submit(new Input.SendTooBig(Addresses.endpointOf(to), routeMtu));
+            }
+        }
     }
 
     /** The HTTP API's view of the daemon. */

@@ -1,7 +1,9 @@
 package net.weft.sleeve.fastpath;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import net.weft.core.fastpath.FastPathTable;
@@ -10,6 +12,7 @@ import net.weft.core.id.PeerName;
 import net.weft.sleeve.host.frame.FramePort;
 import net.weft.sleeve.host.offload.VirtioNetHeader;
 import net.weft.sleeve.host.udp.DatagramBatch;
+import net.weft.sleeve.host.udp.PathMtu;
 import net.weft.sleeve.host.udp.UdpAddress;
 import net.weft.sleeve.host.udp.UdpSocket;
 
@@ -18,6 +21,10 @@ import net.weft.sleeve.host.udp.UdpSocket;
  * port is attached) a capture thread, forwarding the frames the router's latest {@link FastPathTable} covers
  * without a router step and handing everything else to a {@link SlowPath}. The router thread sends its own
  * datagrams ({@link #send}) and frames ({@link #inject}) through the same socket and port.
+ *
+ * <p>The socket sends with don't-fragment set, so nothing is fragmented on the way: a datagram larger than its
+ * route allows is refused by the host and reported to the router ({@link SlowPath#sendTooBig}), whose forwarder
+ * lowers that connection's MTU and verifies it by probing (Weave's path-MTU discovery).
  *
  * <p>Threads: receive ({@code weft-sleeve-rx}) and capture ({@code weft-sleeve-capture}) each own their buffers,
  * batch and assembler; they share only the installed table (a volatile reference) and the channels' synchronized
@@ -29,6 +36,8 @@ public final class SleeveFastPath implements AutoCloseable {
     public static final int BATCH_DATAGRAMS = 64;
     /** Largest datagram handled: the UDP maximum. */
     public static final int MAX_DATAGRAM_BYTES = DatagramBatch.MAX_DATAGRAM_BYTES;
+    /** Least time between two too-big reports for one destination (the router lowers the MTU on the first). */
+    public static final long TOO_BIG_REPORT_INTERVAL_NS = 1_000_000_000L;
     /** How long {@link #close} waits for each thread. */
     static final long JOIN_TIMEOUT_MS = 2_000;
 
@@ -40,6 +49,7 @@ public final class SleeveFastPath implements AutoCloseable {
     private final Thread receiveThread;
     private final Object captureLock = new Object();
     private final AtomicLong datagramsSent = new AtomicLong();
+    private final Map<UdpAddress, Long> tooBigReportedNs = new ConcurrentHashMap<>();
     private volatile InstalledTable installed;
     private volatile FramePort tap;
     private volatile boolean tapOffload;
@@ -67,7 +77,9 @@ public final class SleeveFastPath implements AutoCloseable {
      */
     public static SleeveFastPath start(PeerName self, InetSocketAddress local, SlowPath slow, LongSupplier clockNs) {
         UdpSocket socket = UdpSocket.bind(local);
+        socket.dontFragment();
         SleeveFastPath path = new SleeveFastPath(self, socket, slow, clockNs);
+        socket.onTooBig(path::tooBig);
         path.receiveThread.start();
         return path;
     }
@@ -187,6 +199,17 @@ public final class SleeveFastPath implements AutoCloseable {
         join(capture);
         join(receiveThread);
         socket.close();
+    }
+
+    /** A datagram to {@code to} was refused as too big: tell the router the route's MTU, once a second at most. */
+    private void tooBig(UdpAddress to) {
+        long now = clockNs.getAsLong();
+        Long last = tooBigReportedNs.get(to);
+        if (last != null && now - last < TOO_BIG_REPORT_INTERVAL_NS) {
+            return;
+        }
+        tooBigReportedNs.put(to, now);
+        slow.sendTooBig(to.toInetSocketAddress(), PathMtu.routeMtu(to));
     }
 
     private DatagramAssembler assembler() {

@@ -22,4 +22,11 @@ public interface SlowPath {
 
     /** Frames forwarded without the router since the last report, and the MACs they came from. */
     void report(List<MacSighting> sightings, FastPathCounts counts);
+
+    /**
+     * The host refused a datagram to {@code to} as larger than its route allows (don't-fragment is set on the
+     * sleeve socket); {@code routeMtu} is that route's IP MTU as the kernel knows it, or -1 when unknown. At most
+     * one report per destination per {@link SleeveFastPath#TOO_BIG_REPORT_INTERVAL_NS}.
+     */
+    void sendTooBig(InetSocketAddress to, int routeMtu);
 }

@@ -42,6 +42,7 @@ class SleeveFastPathLoopbackTest {
         final BlockingQueue<byte[]> opened = new LinkedBlockingQueue<>();
         final BlockingQueue<FastPathCounts> reports = new LinkedBlockingQueue<>();
         final List<InetSocketAddress> senders = new ArrayList<>();
+        final BlockingQueue<Integer> tooBig = new LinkedBlockingQueue<>();
 
         @Override
         public void framesCaptured(List<byte[]> frames) {
@@ -61,6 +62,11 @@ class SleeveFastPathLoopbackTest {
         @Override
         public void report(List<MacSighting> sightings, FastPathCounts counts) {
             reports.add(counts);
+        }
+
+        @Override
+        public void sendTooBig(InetSocketAddress to, int routeMtu) {
+            tooBig.add(routeMtu);
         }
     }
 

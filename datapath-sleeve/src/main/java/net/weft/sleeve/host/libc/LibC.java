@@ -33,6 +33,9 @@ public interface LibC {
     /** {@code recv(2)}. */
     @ssize_t long recv(int fd, @Out byte[] buffer, @size_t long length, int flags);
 
+    /** {@code connect(2)} with the socket address already encoded in host byte order. */
+    int connect(int fd, @In byte[] address, int addressLength);
+
     /** {@code setsockopt(2)} with an int-sized option value. */
     int setsockopt(int fd, int level, int option, @In byte[] value, int valueLength);
 

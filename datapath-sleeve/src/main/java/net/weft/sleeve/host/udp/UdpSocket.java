@@ -55,6 +55,7 @@ public final class UdpSocket implements AutoCloseable {
     private final LibC libc = Libc.api();
     private final InetSocketAddress localAddress;
     private final AtomicLong sendFailures = new AtomicLong();
+    private volatile TooBigListener tooBig = to -> { };
     private volatile int fd;
     private volatile boolean closed;
 
@@ -170,6 +171,9 @@ public final class UdpSocket implements AutoCloseable {
                 continue;
             }
             sendFailures.incrementAndGet();
+            if (errno == Errno.EMSGSIZE) {
+                tooBig.tooBig(batch.senderAddress(next));
+            }
             next++;
         }
         sendFailures.addAndGet(count - next);
@@ -193,9 +197,35 @@ public final class UdpSocket implements AutoCloseable {
         }
         if (n < 0) {
             sendFailures.incrementAndGet();
+            if (Libc.errno() == Errno.EMSGSIZE) {
+                tooBig.tooBig(to);
+            }
             return false;
         }
         return true;
+    }
+
+    /**
+     * Has every datagram leave with don't-fragment set ({@code IP_PMTUDISC_DO}, for IPv4 and IPv6): a datagram
+     * larger than the route's MTU is then refused with EMSGSIZE (reported to {@link #onTooBig}) instead of being
+     * fragmented, which is what makes path-MTU probes mean something.
+     *
+     * @return false when the kernel refused the option (the socket keeps fragmenting)
+     */
+    public boolean dontFragment() {
+        return PathMtu.dontFragment(checkedFd());
+    }
+
+    /** Calls {@code listener} (on the sending thread) with the destination of every datagram refused as too big. */
+    public void onTooBig(TooBigListener listener) {
+        tooBig = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Told about datagrams the kernel refused as larger than their route allows (EMSGSIZE). */
+    @FunctionalInterface
+    public interface TooBigListener {
+        /** A datagram to {@code to} was refused as too big; see {@link PathMtu#routeMtu}. */
+        void tooBig(UdpAddress to);
     }
 
     /**
