@@ -48,7 +48,7 @@ final class DataPlane {
     static final String SLEEVE_TOO_OLD = "sleeve_too_old";
     /** Counter family: datagrams too short to be sealed, from a peer whose channel is encrypted. */
     static final String SLEEVE_MALFORMED = "sleeve_malformed";
-    /** Counter: oversize unicast frames dropped (not IPv4, malformed, or DF relayed for another peer). */
+    /** Counter: oversize unicast frames dropped (not IPv4, malformed, or an ICMP with no way back). */
     static final String FRAMES_TOO_BIG = "frames_too_big";
     /** Counter: copies of oversize broadcast frames not sent (one per next hop). */
     static final String FRAMES_TOO_BIG_BROADCAST = "frames_too_big_broadcast";
@@ -225,21 +225,19 @@ final class DataPlane {
     }
 
     /**
-     * A unicast frame larger than the next hop's overlay MTU: IPv4 with DF captured here is answered with an
-     * ICMP "fragmentation needed" delivered to the local sender; other IPv4 is split into IP fragments (we
-     * fragment ourselves rather than rely on the underlay stack fragmenting the UDP datagram, so the result
-     * is the same on every path); anything else, and DF frames relayed for another peer, is dropped and
-     * counted under {@code frames_too_big}.
+     * A unicast frame larger than the next hop's overlay MTU: IPv4 with DF is answered with an ICMP
+     * "fragmentation needed" to its sender (delivered locally when captured here, sent back along the route
+     * when relayed for another peer); other IPv4 is split into IP fragments (we fragment ourselves rather than
+     * rely on the underlay stack fragmenting the UDP datagram, so the result is the same on every path);
+     * anything else is dropped and counted under {@code frames_too_big}.
      */
     private void sendOversize(PeerName src, PeerName dst, PeerName hop, LocalConnection c, byte[] frame) {
         int mtu = c.forwarder.mtu();
         boolean ipv4 = EthernetFrame.hasIpv4Header(frame);
         if (ipv4 && EthernetFrame.ipv4DontFragment(frame)) {
-            Optional<byte[]> icmp = src.equals(s.self()) ? OversizeFrames.fragmentationNeeded(frame, mtu)
-                    : Optional.empty();
-            if (icmp.isPresent()) {
+            Optional<byte[]> icmp = OversizeFrames.fragmentationNeeded(frame, mtu);
+            if (icmp.isPresent() && answerTooBig(src, dst, icmp.get())) {
                 s.out.count(ICMP_FRAGMENTATION_NEEDED_SENT);
-                deliver(dst, icmp.get());
                 return;
             }
         } else if (ipv4) {
@@ -255,6 +253,25 @@ final class DataPlane {
         s.out.count(FRAMES_TOO_BIG);
         s.trace(new TraceEvent.FrameDropped(s.now(), s.self(), "frame of " + frame.length
                 + " bytes exceeds the overlay MTU " + mtu + " to " + hop, frame.length));
+    }
+
+    /**
+     * Returns the ICMP "fragmentation needed" for a frame {@code src} captured for {@code dst} to its sender, as if
+     * {@code dst} had answered (Weave answers at whichever peer meets the limit): delivered here when we captured
+     * the frame, else sent back along the route to {@code src}. False when there is no way back.
+     */
+    private boolean answerTooBig(PeerName src, PeerName dst, byte[] icmp) {
+        if (src.equals(s.self())) {
+            deliver(dst, icmp);
+            return true;
+        }
+        Optional<PeerName> back = s.routes.unicast(src);
+        LocalConnection c = back.map(s.byPeer::get).orElse(null);
+        if (c == null || c.forwarder == null || c.forwarder.remote().isEmpty() || tooBig(icmp, c)) {
+            return false;
+        }
+        sendDatagram(dst, src, back.get(), c, icmp);
+        return true;
     }
 
     private void sendDatagram(PeerName src, PeerName dst, PeerName hop, LocalConnection c, byte[] frame) {

@@ -74,6 +74,35 @@ class OversizeFrameRouterTest {
     }
 
     @Test
+    void aDfFrameTooBigForTheRelaysNextHopIsAnsweredBackToItsSender() {
+        TestNet net = new TestNet();
+        for (int i = 1; i <= 3; i++) {
+            net.add("h" + i, i);
+        }
+        net.link("h1", "h2");
+        net.link("h2", "h3");
+        net.input("h1", new Input.ConnectRequested(List.of(net.address("h2").host()), false));
+        net.input("h3", new Input.ConnectRequested(List.of(net.address("h2").host()), false));
+        net.runFor(10 * S);
+        net.input("h3", new Input.FrameCaptured(Frames.broadcastFrom(3)));
+        net.input("h2", new Input.SendTooBig(net.address("h3"), 1400));
+        net.runFor(1 * S);
+        net.delivered.values().forEach(List::clear);
+
+        net.input("h1", new Input.FrameCaptured(ipv4(3, 1400, true)));
+        net.runFor(1 * S);
+
+        assertThat(net.delivered.get("h3")).isEmpty();
+        assertThat(net.delivered.get("h1")).singleElement().satisfies(icmp -> {
+            assertThat(icmp[34]).as("type").isEqualTo((byte) 3);
+            assertThat(icmp[35]).as("code").isEqualTo((byte) 4);
+            assertThat(((icmp[40] & 0xFF) << 8) | (icmp[41] & 0xFF)).as("h2's MTU towards h3").isEqualTo(1338);
+            assertThat(InternetChecksum.verifies(icmp, 34, icmp.length - 34)).isTrue();
+        });
+        assertThat(net.routers.get("h2").view().counters()).containsEntry("icmp_fragmentation_needed_sent", 1L);
+    }
+
+    @Test
     void aTooBigNonDfFrameArrivesAsFragmentsThatFitTheMtu() {
         TestNet net = connectedPairWhereH1KnowsHost2();
 

@@ -75,9 +75,13 @@ public final class TapDataPath implements FrameInjector, AutoCloseable {
             return;
         }
         try {
-            byte[] withHeader = new byte[VirtioNetHeader.BYTES + frame.length];
-            System.arraycopy(frame, 0, withHeader, VirtioNetHeader.BYTES, frame.length);
-            tap.writeFrame(withHeader, 0, withHeader.length);
+            if (tap.offload()) {
+                byte[] withHeader = new byte[VirtioNetHeader.BYTES + frame.length];
+                System.arraycopy(frame, 0, withHeader, VirtioNetHeader.BYTES, frame.length);
+                tap.writeFrame(withHeader, 0, withHeader.length);
+            } else {
+                tap.writeFrame(frame, 0, frame.length);
+            }
             injected.incrementAndGet();
         } catch (HostNetworkException | IllegalStateException e) {
             if (injectFailures.getAndIncrement() == 0) {
