@@ -124,12 +124,7 @@ class ConnectionMakerTest {
 
     @Test
     void losingAnEstablishedConnectionRetriesQuicklyForThirtySecondsThenBacksOffAgain() {
-        ConnectionMaker cm = maker(false);
-        cm.initiate(List.of("10.0.0.1"), false, now);
-        failTimes(cm, 6);
-        cm.dueDials(now);
-        cm.connected(A1);
-        now += 5 * S;
+        ConnectionMaker cm = connectedAfterSixFailedDials();
 
         cm.connectionEnded(A1, true, "EOF", EndCause.ERROR, true, now);
         long lostNs = now;
@@ -150,12 +145,7 @@ class ConnectionMakerTest {
 
     @Test
     void aConnectionThatNeverGotEstablishedKeepsWeavesBackoff() {
-        ConnectionMaker cm = maker(false);
-        cm.initiate(List.of("10.0.0.1"), false, now);
-        failTimes(cm, 6);
-        cm.dueDials(now);
-        cm.connected(A1);
-        now += 5 * S;
+        ConnectionMaker cm = connectedAfterSixFailedDials();
 
         cm.connectionEnded(A1, true, "handshake failed", EndCause.ERROR, false, now);
 
@@ -179,6 +169,17 @@ class ConnectionMakerTest {
     }
 
     /** Fails the target {@code times} times, each time waiting until it is due again. */
+    /** A target whose backoff grew over six failed dials, then connected five seconds ago. */
+    private ConnectionMaker connectedAfterSixFailedDials() {
+        ConnectionMaker cm = maker(false);
+        cm.initiate(List.of("10.0.0.1"), false, now);
+        failTimes(cm, 6);
+        cm.dueDials(now);
+        cm.connected(A1);
+        now += 5 * S;
+        return cm;
+    }
+
     private void failTimes(ConnectionMaker cm, int times) {
         for (int i = 0; i < times; i++) {
             now = Math.max(now, cm.nextDeadlineNs(now));

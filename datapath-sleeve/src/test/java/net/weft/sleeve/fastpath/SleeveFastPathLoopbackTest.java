@@ -96,6 +96,15 @@ class SleeveFastPathLoopbackTest {
         return FastPathTable.of(self, 1, List.of(), routes, List.of(from, to));
     }
 
+    /** B, with a table relaying A's frames for C in the clear, and C behind it. */
+    private SleeveFastPath plainRelayFromAToC(SleeveFastPath a) {
+        SleeveFastPath b = start(B, atB);
+        SleeveFastPath c = start(C, atC);
+        b.install(relayTable(B, new FastPathHop(A, endpoint(a), 1438, SleeveChannel.plain()),
+                new FastPathHop(C, endpoint(c), 1438, SleeveChannel.plain()), C));
+        return b;
+    }
+
     private static byte[] frame(int fill, int length) {
         byte[] f = new byte[length];
         java.util.Arrays.fill(f, (byte) fill);
@@ -124,10 +133,7 @@ class SleeveFastPathLoopbackTest {
     @Test
     void theMiddlePeerRelaysPlainFramesWithoutItsRouter() throws Exception {
         SleeveFastPath a = start(A, new Recorder());
-        SleeveFastPath b = start(B, atB);
-        SleeveFastPath c = start(C, atC);
-        b.install(relayTable(B, new FastPathHop(A, endpoint(a), 1438, SleeveChannel.plain()),
-                new FastPathHop(C, endpoint(c), 1438, SleeveChannel.plain()), C));
+        SleeveFastPath b = plainRelayFromAToC(a);
         byte[] f1 = frame(1, 1300);
         byte[] f2 = frame(2, 60);
         byte[] f3 = frame(3, 1400);
@@ -175,10 +181,7 @@ class SleeveFastPathLoopbackTest {
     @Test
     void whatTheTableDoesNotCoverReachesTheRouterAsItArrivedOrOpened() throws Exception {
         SleeveFastPath a = start(A, new Recorder());
-        SleeveFastPath b = start(B, atB);
-        SleeveFastPath c = start(C, atC);
-        b.install(relayTable(B, new FastPathHop(A, endpoint(a), 1438, SleeveChannel.plain()),
-                new FastPathHop(C, endpoint(c), 1438, SleeveChannel.plain()), C));
+        SleeveFastPath b = plainRelayFromAToC(a);
         byte[] forB = frame(4, 100);
         byte[] tooBig = frame(5, 1500);
         byte[] garbage = {1, 2, 3};
