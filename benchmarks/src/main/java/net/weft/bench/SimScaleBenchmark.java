@@ -1,5 +1,6 @@
 package net.weft.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -20,9 +21,9 @@ import net.weft.sim.SimObserver;
  * bytes per peer that one topology change (a peer crash) costs. A second table measures the engine alone
  * (nodes that only exchange datagrams) to show its own events/s without the router's cost.
  *
- * <p>Usage: {@code SimScaleBenchmark [--discovery] [sizes...]} (default 100 1000 10000, discovery off: in a
- * partial-mesh underlay every discovered peer but the link neighbours is unreachable, and each failed dial
- * costs the router a scan of the whole topology). Not a test: figures depend on the machine.
+ * <p>Usage: {@code SimScaleBenchmark [--discovery] [--router-only] [sizes...]} (default 100 1000 10000,
+ * discovery off: in a partial-mesh underlay every discovered peer but the link neighbours is unreachable, and
+ * each failed dial costs the router a scan of the whole topology). Not a test: figures depend on the machine.
  */
 public final class SimScaleBenchmark {
 
@@ -34,6 +35,8 @@ public final class SimScaleBenchmark {
     private static final long CHECK_EVERY_NS = 10 * S;
     private static final long ENGINE_ONLY_VIRTUAL_NS = 10 * S;
     private static final double MB = 1024.0 * 1024.0;
+    /** Set -Dsim.progress=true to print each virtual second's progress on stderr (for long runs). */
+    private static final boolean PROGRESS = Boolean.getBoolean("sim.progress");
 
     private SimScaleBenchmark() {
     }
@@ -42,9 +45,12 @@ public final class SimScaleBenchmark {
     public static void main(String[] args) {
         List<Integer> sizes = new ArrayList<>();
         boolean discovery = false;
+        boolean engine = true;
         for (String a : args) {
             if (a.equals("--discovery")) {
                 discovery = true;
+            } else if (a.equals("--router-only")) {
+                engine = false;
             } else {
                 sizes.add(Integer.parseInt(a));
             }
@@ -52,16 +58,18 @@ public final class SimScaleBenchmark {
         if (sizes.isEmpty()) {
             sizes = List.of(100, 1000, 10000);
         }
-        System.out.println("engine alone (datagram ping every 10 ms per link):");
-        System.out.printf("%8s %12s %10s %14s%n", "peers", "events", "wall s", "events/s");
-        for (int n : sizes) {
-            engineOnly(n);
+        if (engine) {
+            System.out.println("engine alone (datagram ping every 10 ms per link):");
+            System.out.printf("%8s %12s %10s %14s%n", "peers", "events", "wall s", "events/s");
+            for (int n : sizes) {
+                engineOnly(n);
+            }
         }
         System.out.println("real router, random partial mesh (degree " + DEGREE + "), discovery "
                 + (discovery ? "on" : "off (peers dial their link neighbours only; discovered peers are unreachable)")
                 + ":");
-        System.out.printf("%8s %10s %9s %12s %12s %9s %14s %12s%n", "peers", "converged", "virtual s", "events",
-                "events/s", "wall s", "peak heap MB", "gossip B/peer/change");
+        System.out.printf("%8s %10s %9s %12s %12s %9s %8s %7s %14s %12s%n", "peers", "converged", "virtual s",
+                "events", "events/s", "wall s", "cpu s", "gc s", "peak heap MB", "gossip B/peer/change");
         for (int n : sizes) {
             realRouter(n, discovery);
         }
@@ -114,8 +122,12 @@ public final class SimScaleBenchmark {
         c.observe(gossip);
         c.startAll();
         long t0 = System.nanoTime();
+        long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long gc0 = gcMillis();
         long convergedAt = runToConvergence(c, gossip);
         double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double gc = (gcMillis() - gc0) / 1e3;
         long events = c.network().eventsProcessed();
         String perChange = "-";
         if (convergedAt >= 0) {
@@ -124,9 +136,9 @@ public final class SimScaleBenchmark {
             long after = runToConvergence(c, gossip);
             perChange = after < 0 ? "no convergence" : String.format("%.0f", (gossip.bytes - before) / (double) n);
         }
-        System.out.printf("%8d %10s %9s %12d %12.0f %9.2f %14.1f %12s%n", n, convergedAt >= 0 ? "yes" : "no",
-                convergedAt >= 0 ? String.format("%.1f", convergedAt / 1e9) : "-", events, events / wall, wall,
-                peakHeapBytes() / MB, perChange);
+        System.out.printf("%8d %10s %9s %12d %12.0f %9.2f %8.2f %7.2f %14.1f %12s%n", n,
+                convergedAt >= 0 ? "yes" : "no", convergedAt >= 0 ? String.format("%.1f", convergedAt / 1e9) : "-",
+                events, events / wall, wall, cpu, gc, peakHeapBytes() / MB, perChange);
     }
 
     /**
@@ -139,8 +151,14 @@ public final class SimScaleBenchmark {
         long lastChanges = g.changes;
         long lastCheckNs = Long.MIN_VALUE / 2;
         List<String> problems = List.of("never quiet");
+        long wall0 = System.nanoTime();
         while (c.nowNs() - start < MAX_VIRTUAL_NS) {
             c.runFor(STEP_NS);
+            if (PROGRESS) {
+                System.err.printf("  progress: virtual %.0f s, %d events, wall %.0f s, heap %.0f MB, changes %d%n",
+                        (c.nowNs() - start) / 1e9, c.network().eventsProcessed(), (System.nanoTime() - wall0) / 1e9,
+                        usedHeapBytes() / MB, g.changes);
+            }
             if (g.changes != lastChanges) {
                 lastChanges = g.changes;
                 lastChangeNs = c.nowNs();
@@ -159,6 +177,15 @@ public final class SimScaleBenchmark {
         return -1;
     }
 
+    /** Total time the JVM's collectors report, all threads (the run itself is single-threaded). */
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, b.getCollectionTime());
+        }
+        return total;
+    }
+
     private static void resetPeaks() {
         System.gc();
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -166,6 +193,10 @@ public final class SimScaleBenchmark {
                 p.resetPeakUsage();
             }
         }
+    }
+
+    private static long usedHeapBytes() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long peakHeapBytes() {

@@ -9,6 +9,7 @@ import net.weft.core.id.ConnectionId;
 import net.weft.core.id.PeerName;
 import net.weft.core.rng.DeterministicRandom;
 import net.weft.core.routing.Routes;
+import net.weft.core.topology.PeerEntryPool;
 import net.weft.core.topology.Peers;
 import net.weft.core.trace.TraceEvent;
 import net.weft.core.wire.FrameReader;
@@ -34,12 +35,13 @@ final class RouterState {
     long gcDueNs = Long.MAX_VALUE;
     long nextDialId = 1;
 
-    RouterState(RouterConfig config, DeterministicRandom rng, Outbox out) {
+    RouterState(RouterConfig config, DeterministicRandom rng, Outbox out, PeerEntryPool pool) {
         this.config = config;
         this.timings = config.timings();
         this.rng = rng;
         this.out = out;
-        this.peers = new Peers(config.name(), config.nickname(), config.uid(), config.shortId(), config.maxPeers());
+        this.peers = new Peers(config.name(), config.nickname(), config.uid(), config.shortId(), config.maxPeers(),
+                pool);
         this.maker = new ConnectionMaker(config.name(), config.port(), timings, config.discovery(), rng.fork(1));
         this.maker.setConnectionLimit(config.connLimit());
         this.routes = Routes.compute(config.name(), peers.graph());

@@ -8,9 +8,9 @@ import net.weft.core.topology.UpdateResult;
 import net.weft.core.trace.TraceEvent;
 import net.weft.core.wire.GossipMessage;
 import net.weft.core.wire.ParseResult;
-import net.weft.core.wire.PeerSummary;
 import net.weft.core.wire.ProtocolTag;
 import net.weft.core.wire.TopologyCodec;
+import net.weft.core.wire.TopologyScan;
 
 /**
  * The "topology" gossip channel: applies updates from neighbours, relays what improved, coalesces our own
@@ -58,19 +58,19 @@ final class TopologyGossip {
             pendingDueNs = Long.MAX_VALUE;
             lastUpdateSentNs = now;
             pending.add(s.self());
-            List<PeerSummary> update = s.peers.summaries(pending);
+            byte[] update = s.peers.payload(pending);
             pending.clear();
             gossipToNeighbours(update, PeerName.UNKNOWN);
         }
         if (now >= periodicDueNs) {
             periodicDueNs = now + s.timings.gossipIntervalNs();
-            gossipToNeighbours(s.peers.allSummaries(), PeerName.UNKNOWN);
+            gossipToNeighbours(s.peers.fullPayload(), PeerName.UNKNOWN);
         }
     }
 
     /** Sends the whole table down one connection (new or restarted neighbour). */
     void sendAllTo(PeerName neighbour) {
-        byte[] payload = TopologyCodec.encode(s.peers.allSummaries());
+        byte[] payload = s.peers.fullPayload();
         s.sendGossip(neighbour, GossipMessage.gossip(CHANNEL, s.self(), payload));
     }
 
@@ -82,11 +82,13 @@ final class TopologyGossip {
         if (msg.tag() == ProtocolTag.GOSSIP_UNICAST.code()) {
             return ParseResult.rejected("unexpected unicast on the topology channel");
         }
-        ParseResult<List<PeerSummary>> decoded = TopologyCodec.decode(msg.payload());
-        if (!decoded.isOk()) {
-            return ParseResult.rejected("malformed topology update: " + decoded.reason());
+        ParseResult<TopologyScan> scanned = TopologyCodec.scan(msg.payload());
+        ParseResult<UpdateResult> applied = scanned.isOk() ? s.peers.applyUpdate(scanned.value())
+                : ParseResult.rejected(scanned.reason());
+        if (!applied.isOk()) {
+            return ParseResult.rejected("malformed topology update: " + applied.reason());
         }
-        UpdateResult result = s.peers.applyUpdate(decoded.value());
+        UpdateResult result = applied.value();
         for (PeerName added : result.added()) {
             String nick = s.peers.get(added).map(e -> e.nickname()).orElse("");
             s.trace(new TraceEvent.PeerAdded(s.now(), s.self(), added, nick));
@@ -107,26 +109,25 @@ final class TopologyGossip {
             s.gcSoon();
         }
         if (msg.tag() == ProtocolTag.GOSSIP_BROADCAST.code()) {
-            relayBroadcast(msg.src(), s.peers.summaries(result.received()));
+            relayBroadcast(msg.src(), s.peers.payload(result.received()));
         } else if (changed) {
-            gossipToNeighbours(s.peers.summaries(result.improved()), from);
+            gossipToNeighbours(s.peers.payload(result.improved()), from);
         }
         return ParseResult.ok(changed);
     }
 
-    private void relayBroadcast(PeerName source, List<PeerSummary> update) {
-        if (update.isEmpty()) {
+    private void relayBroadcast(PeerName source, byte[] payload) {
+        if (payload.length == 0) {
             return;
         }
-        byte[] payload = TopologyCodec.encode(update);
         s.ensureRoutesCurrent();
         for (PeerName hop : s.routes.broadcastAll(source)) {
             s.sendGossip(hop, GossipMessage.broadcast(CHANNEL, source, payload));
         }
     }
 
-    private void gossipToNeighbours(List<PeerSummary> update, PeerName except) {
-        if (update.isEmpty()) {
+    private void gossipToNeighbours(byte[] payload, PeerName except) {
+        if (payload.length == 0) {
             return;
         }
         s.ensureRoutesCurrent();
@@ -134,7 +135,6 @@ final class TopologyGossip {
         if (targets.isEmpty()) {
             return;
         }
-        byte[] payload = TopologyCodec.encode(update);
         for (PeerName to : targets) {
             s.sendGossip(to, GossipMessage.gossip(CHANNEL, s.self(), payload));
         }

@@ -13,6 +13,7 @@ import net.weft.core.Timings;
 import net.weft.core.id.PeerName;
 import net.weft.core.view.RouterView;
 import net.weft.sim.check.RouteCheck;
+import net.weft.sim.check.StreamingConvergenceCheck;
 import net.weft.sim.check.TopologyCheck;
 import net.weft.sim.frame.Container;
 import net.weft.sim.frame.Frames;
@@ -363,7 +364,27 @@ public final class Cluster {
      * peer of its component, list nobody outside it (paused peers excepted), and route to all of them.
      */
     public List<String> convergenceProblems() {
-        return convergenceProblems(liveViews());
+        List<String> out = new ArrayList<>();
+        for (List<Integer> component : liveComponents()) {
+            TreeMap<PeerName, Integer> routers = new TreeMap<>();
+            for (int i : component) {
+                if (net.alive(i)) {
+                    routers.put(net.peerName(i), i);
+                }
+            }
+            Set<PeerName> absent = new TreeSet<>();
+            for (int i = 0; i < net.hostCount(); i++) {
+                if (net.state(i) != HostState.PAUSED && !routers.containsKey(net.peerName(i))) {
+                    absent.add(net.peerName(i));
+                }
+            }
+            out.addAll(StreamingConvergenceCheck.problems(new ArrayList<>(routers.keySet()),
+                    name -> net.view(routers.get(name)), absent));
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        return out;
     }
 
     /** Same, on snapshots already taken now. */

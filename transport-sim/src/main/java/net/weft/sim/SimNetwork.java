@@ -182,6 +182,11 @@ public final class SimNetwork {
         return hosts.get(i).uid;
     }
 
+    /** True when host {@code i} has a router (running or paused): {@link #view} then gives a snapshot. */
+    public boolean alive(int i) {
+        return hosts.get(i).alive();
+    }
+
     /** A snapshot of host {@code i}'s router, or null when it runs none. */
     public RouterView view(int i) {
         Host h = hosts.get(i);

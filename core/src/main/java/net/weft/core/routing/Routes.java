@@ -39,6 +39,9 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
     private SortedMap<PeerName, PeerName> unicastAllTable;
     private SortedSet<PeerName> reachable;
     private SortedSet<PeerName> reachableAll;
+    private int[] gossipHops;
+    private int[] gossipHopWeights;
+    private int gossipPeerCount;
 
     private Routes(PeerName self, TopologyGraph graph, int selfIndex, int[] firstHop, int[] firstHopAll) {
         this.self = self;
@@ -137,34 +140,58 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
      * @return the chosen neighbours, sorted by name; the same for the same {@code rng} state
      */
     public List<PeerName> randomNeighbours(PeerName except, DeterministicRandom rng) {
+        if (gossipHops == null) {
+            countGossipHops();
+        }
         int exceptIndex = graph.indexOf(except);
-        int[] weightByHop = new int[graph.size()];
-        int peerCount = 1;
-        for (int dst = 0; dst < firstHopAll.length; dst++) {
-            int hop = firstHopAll[dst];
-            if (hop != Bfs.UNSEEN && dst != selfIndex) {
-                peerCount++;
-                if (hop != exceptIndex) {
-                    weightByHop[hop]++;
-                }
-            }
-        }
-        int[] hops = new int[graph.size()];
-        int[] weights = new int[graph.size()];
+        int[] hops = new int[gossipHops.length];
+        int[] weights = new int[gossipHops.length];
         int candidates = 0;
-        for (int hop = 0; hop < weightByHop.length; hop++) {
-            if (weightByHop[hop] > 0) {
-                hops[candidates] = hop;
-                weights[candidates++] = weightByHop[hop];
+        for (int k = 0; k < gossipHops.length; k++) {
+            if (gossipHops[k] != exceptIndex) {
+                hops[candidates] = gossipHops[k];
+                weights[candidates++] = gossipHopWeights[k];
             }
         }
-        int needed = NeighbourSampler.needed(peerCount, candidates);
+        int needed = NeighbourSampler.needed(gossipPeerCount, candidates);
         int[] picked = NeighbourSampler.pick(Arrays.copyOf(weights, candidates), needed, rng);
         List<PeerName> out = new ArrayList<>(needed);
         for (int position : picked) {
             out.add(graph.name(hops[position]));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Counts, once per snapshot, how many destinations each gossip next hop leads to (ascending hop index) and
+     * how many peers have a gossip route: {@link #randomNeighbours} then only leaves out the excepted hop.
+     */
+    private void countGossipHops() {
+        int[] weightByHop = new int[graph.size()];
+        int peerCount = 1;
+        for (int dst = 0; dst < firstHopAll.length; dst++) {
+            int hop = firstHopAll[dst];
+            if (hop != Bfs.UNSEEN && dst != selfIndex) {
+                peerCount++;
+                weightByHop[hop]++;
+            }
+        }
+        int distinct = 0;
+        for (int w : weightByHop) {
+            distinct += w > 0 ? 1 : 0;
+        }
+        int[] hops = new int[distinct];
+        int[] weights = new int[distinct];
+        int k = 0;
+        for (int hop = 0; hop < weightByHop.length; hop++) {
+            if (weightByHop[hop] > 0) {
+                hops[k] = hop;
+                weights[k++] = weightByHop[hop];
+            }
+        }
+        gossipPeerCount = peerCount;
+        gossipHopWeights = weights;
+        gossipHops = hops;
     }
 
     private Optional<PeerName> hop(int[] hops, PeerName dst) {
@@ -176,17 +203,18 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
     }
 
     private SortedMap<PeerName, PeerName> table(int[] hops) {
+        if (selfIndex != TopologyGraph.ABSENT) {
+            return new HopTable(graph, hops, selfIndex, true);
+        }
         TreeMap<PeerName, PeerName> out = new TreeMap<>();
         out.put(self, PeerName.UNKNOWN);
-        for (int i = 0; i < hops.length; i++) {
-            if (hops[i] != Bfs.UNSEEN && i != selfIndex) {
-                out.put(graph.name(i), graph.name(hops[i]));
-            }
-        }
         return Collections.unmodifiableSortedMap(out);
     }
 
     private SortedSet<PeerName> reached(int[] hops) {
+        if (selfIndex != TopologyGraph.ABSENT) {
+            return new HopTable(graph, hops, selfIndex, false).sortedKeys();
+        }
         TreeSet<PeerName> out = new TreeSet<>();
         for (int i = 0; i < hops.length; i++) {
             if (hops[i] != Bfs.UNSEEN && i != selfIndex) {

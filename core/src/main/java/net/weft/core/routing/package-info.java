@@ -19,6 +19,11 @@
  * the number of destinations routed through it, from a {@link net.weft.core.rng.DeterministicRandom} the caller
  * passes, so a simulation replays exactly.
  *
+ * <p>The tables a {@code Routes} hands out ({@code unicastTable}, {@code reachable} and their gossip twins) are
+ * read-only views over its first-hop arrays ({@code HopTable}), not copies, so a router's route tables cost no
+ * memory beyond two int arrays however many peers there are; the gossip next hops and their weights are counted
+ * once per snapshot.
+ *
  * <p>Performance: peers are indexed 0..N-1 in name order and edges are int arrays, so the searches run on
  * primitive arrays; 10,000 peers of degree 3-10 compute in a few milliseconds (see {@code RoutingBenchmark}).
  */

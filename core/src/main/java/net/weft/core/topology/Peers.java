@@ -16,8 +16,12 @@ import net.weft.core.id.PeerName;
 import net.weft.core.id.PeerUid;
 import net.weft.core.rng.DeterministicRandom;
 import net.weft.core.wire.ConnectionSummary;
+import net.weft.core.wire.EncodedPeer;
 import net.weft.core.wire.ParseResult;
 import net.weft.core.wire.PeerSummary;
+import net.weft.core.wire.ScannedPeer;
+import net.weft.core.wire.TopologyCodec;
+import net.weft.core.wire.TopologyScan;
 
 /**
  * The peer table one router keeps: our own entry, which only we change, and what gossip told us about every
@@ -37,10 +41,20 @@ public final class Peers {
 
     private final PeerName self;
     private final int maxPeers;
-    private final TreeMap<PeerName, PeerEntry> entries = new TreeMap<>();
+    private final PeerEntryPool pool;
+    private final NameTable entries = new NameTable();
     private final Map<PeerName, Integer> references = new HashMap<>();
     private final ShortIdIndex shortIds = new ShortIdIndex();
+    /** The last graph handed out; rebuilt on demand from {@link #graphDirty} or whole when names changed. */
     private TopologyGraph graph;
+    private boolean graphNamesChanged;
+    private final SortedSet<PeerName> graphDirty = new TreeSet<>();
+    /**
+     * True when every connection target of every stored entry is in the table, so an incoming entry identical to
+     * a stored one cannot introduce a placeholder. It stops holding when a placeholder is refused (table full) or
+     * garbage collection removes a peer; collection checks it again.
+     */
+    private boolean targetsClosed = true;
 
     /**
      * A table holding only ourselves, at version 0 and with a short id.
@@ -48,6 +62,15 @@ public final class Peers {
      * @param maxPeers how many entries (ourselves included) the table keeps at most
      */
     public Peers(PeerName self, String nickname, PeerUid uid, int shortId, int maxPeers) {
+        this(self, nickname, uid, shortId, maxPeers, null);
+    }
+
+    /**
+     * Same, sharing decoded entries through {@code pool} with the other tables that use it (null: none).
+     *
+     * @param maxPeers how many entries (ourselves included) the table keeps at most
+     */
+    public Peers(PeerName self, String nickname, PeerUid uid, int shortId, int maxPeers, PeerEntryPool pool) {
         if (self.equals(PeerName.UNKNOWN)) {
             throw new IllegalArgumentException("our name must not be " + PeerName.UNKNOWN);
         }
@@ -56,6 +79,7 @@ public final class Peers {
         }
         this.self = self;
         this.maxPeers = maxPeers;
+        this.pool = pool;
         store(new PeerEntry(self, nickname, uid, 0, shortId, true, new TreeMap<>()));
         references.put(self, OWN_REFERENCES);
     }
@@ -135,7 +159,6 @@ public final class Peers {
             }
             PeerEntry created = new PeerEntry(name, nickname, uid, 0, shortId, hasShortId, new TreeMap<>());
             store(created);
-            graph = null;
             references.put(name, 1);
             return ParseResult.ok(new Registration(created, true, false));
         }
@@ -169,41 +192,97 @@ public final class Peers {
      * {@link PeerName#UNKNOWN} are ignored.
      */
     public UpdateResult applyUpdate(List<PeerSummary> update) {
-        SortedSet<PeerName> received = new TreeSet<>();
-        SortedSet<PeerName> unknown = new TreeSet<>();
+        List<PeerEntry> entriesOfUpdate = new ArrayList<>(update.size());
         for (PeerSummary s : update) {
-            if (!s.name().equals(PeerName.UNKNOWN)) {
-                received.add(s.name());
-                if (!entries.containsKey(s.name())) {
-                    unknown.add(s.name());
+            entriesOfUpdate.add(PeerEntry.fromSummary(s));
+        }
+        return applyEntries(entriesOfUpdate, new BitSet());
+    }
+
+    /**
+     * Merges a scanned topology payload, exactly as {@link #applyUpdate(List)} merges its decoded peers. A peer
+     * whose bytes are those of the entry we hold (or of one in the shared {@link PeerEntryPool}) is taken as that
+     * entry without decoding its connections; any other is decoded, and a malformed one rejects the whole
+     * payload before anything is merged.
+     */
+    public ParseResult<UpdateResult> applyUpdate(TopologyScan scan) {
+        List<PeerEntry> entriesOfUpdate = new ArrayList<>(scan.peers().size());
+        BitSet sameAsStored = new BitSet();
+        for (ScannedPeer p : scan.peers()) {
+            PeerEntry stored = entries.get(p.name());
+            PeerEntry e;
+            if (stored != null && p.sameAs(stored.encoded())) {
+                sameAsStored.set(entriesOfUpdate.size());
+                e = stored;
+            } else {
+                e = pool == null ? null : pool.find(p);
+            }
+            if (e == null) {
+                ParseResult<PeerSummary> decoded = p.decode();
+                if (!decoded.isOk()) {
+                    return ParseResult.rejected(decoded.reason());
+                }
+                e = PeerEntry.fromSummary(decoded.value());
+                if (pool != null) {
+                    pool.offer(e);
+                }
+            }
+            entriesOfUpdate.add(e);
+        }
+        return ParseResult.ok(applyEntries(entriesOfUpdate, sameAsStored));
+    }
+
+    /**
+     * The merge itself. {@code sameAsStored} marks the positions of entries that are the very entries we store:
+     * they are known, supersede nothing, and, while {@link #targetsClosed}, name no unknown peer.
+     */
+    private UpdateResult applyEntries(List<PeerEntry> update, BitSet sameAsStored) {
+        List<PeerName> received = new ArrayList<>(update.size());
+        SortedSet<PeerName> unknown = new TreeSet<>();
+        PeerEntry[] storedBefore = new PeerEntry[update.size()];
+        for (int i = 0; i < update.size(); i++) {
+            PeerName name = update.get(i).name();
+            if (!name.equals(PeerName.UNKNOWN)) {
+                received.add(name);
+                if (!sameAsStored.get(i)) {
+                    storedBefore[i] = entries.get(name);
+                    if (storedBefore[i] == null) {
+                        unknown.add(name);
+                    }
                 }
             }
         }
         SortedSet<PeerName> admitted = admit(unknown);
         SortedSet<PeerName> improved = new TreeSet<>();
         boolean jumped = false;
-        for (PeerSummary s : update) {
-            PeerName name = s.name();
+        for (int i = sameAsStored.nextClearBit(0); i < update.size(); i = sameAsStored.nextClearBit(i + 1)) {
+            PeerEntry incoming = update.get(i);
+            PeerName name = incoming.name();
             if (name.equals(self)) {
-                jumped |= jumpBeyondOlderSelf(s);
-            } else if (entries.containsKey(name) || admitted.contains(name)) {
+                jumped |= jumpBeyondOlderSelf(incoming);
+            } else if (admitted.contains(name) || entries.containsKey(name)) {
                 PeerEntry existing = entries.get(name);
-                if (existing == null || existing.isSupersededBy(s)) {
-                    store(PeerEntry.fromSummary(s));
+                if (existing == null || existing.isSupersededBy(incoming)) {
+                    store(incoming);
                     improved.add(name);
                 }
             }
         }
-        SortedSet<PeerName> referenced = unknownConnectionTargets(update, unknown);
+        SortedSet<PeerName> referenced = targetsClosed
+                ? unknownConnectionTargets(update, sameAsStored, storedBefore, unknown)
+                : unknownConnectionTargets(update, new BitSet(), new PeerEntry[update.size()], unknown);
         SortedSet<PeerName> placeholders = admit(referenced);
         for (PeerName name : placeholders) {
-            store(PeerEntry.placeholder(name));
+            store(pool == null ? PeerEntry.placeholder(name) : pool.placeholder(name));
         }
-        SortedSet<PeerName> added = new TreeSet<>(admitted);
-        added.addAll(placeholders);
+        SortedSet<PeerName> added = admitted;
+        if (!placeholders.isEmpty()) {
+            added = new TreeSet<>(admitted);
+            added.addAll(placeholders);
+        }
         int dropped = unknown.size() - admitted.size() + referenced.size() - placeholders.size();
-        if (jumped || !improved.isEmpty() || !added.isEmpty()) {
-            graph = null;
+        if (dropped > 0) {
+            targetsClosed = false;
         }
         return new UpdateResult(received, improved, added, jumped, dropped);
     }
@@ -221,6 +300,31 @@ public final class Peers {
             }
         }
         return out;
+    }
+
+    /**
+     * The topology payload of the current entries of {@code names}, sorted by name: the bytes
+     * {@link net.weft.core.wire.TopologyCodec#encode} writes for {@link #summaries}, assembled from each entry's
+     * cached encoding. Empty when none of the names is in the table.
+     */
+    public byte[] payload(Collection<PeerName> names) {
+        List<EncodedPeer> parts = new ArrayList<>();
+        for (PeerName name : new TreeSet<>(names)) {
+            PeerEntry e = entries.get(name);
+            if (e != null) {
+                parts.add(e.encoded());
+            }
+        }
+        return TopologyCodec.concatenate(parts);
+    }
+
+    /** The payload of every entry, sorted by name: the complete topology gossip state. */
+    public byte[] fullPayload() {
+        List<EncodedPeer> parts = new ArrayList<>(entries.size());
+        for (PeerEntry e : entries.values()) {
+            parts.add(e.encoded());
+        }
+        return TopologyCodec.concatenate(parts);
     }
 
     /** Every entry, sorted by name: the complete topology gossip state. */
@@ -252,7 +356,10 @@ public final class Peers {
             shortIds.remove(entries.remove(name));
         }
         if (!removed.isEmpty()) {
-            graph = null;
+            graphNamesChanged = true;
+        }
+        if (!removed.isEmpty() || !targetsClosed) {
+            targetsClosed = everyTargetKnown();
         }
         return removed;
     }
@@ -289,9 +396,19 @@ public final class Peers {
 
     /** An immutable snapshot of the topology for route computation; cached until the table next changes. */
     public TopologyGraph graph() {
-        if (graph == null) {
+        if (graph == null || graphNamesChanged) {
             graph = TopologyGraph.ofEntries(entries.values());
+        } else if (!graphDirty.isEmpty()) {
+            TopologyGraph old = graph;
+            int[] changed = new int[graphDirty.size()];
+            int n = 0;
+            for (PeerName name : graphDirty) {
+                changed[n++] = old.indexOf(name);
+            }
+            graph = old.withChangedRows(changed, i -> entries.get(old.name(i)).connections().values());
         }
+        graphNamesChanged = false;
+        graphDirty.clear();
         return graph;
     }
 
@@ -337,11 +454,27 @@ public final class Peers {
     private void store(PeerEntry entry) {
         PeerEntry previous = entries.put(entry.name(), entry);
         if (previous == null) {
+            graphNamesChanged = true;
+        } else if (!graphNamesChanged && !previous.connections().equals(entry.connections())) {
+            graphDirty.add(entry.name());
+        }
+        if (previous == null) {
             shortIds.add(entry);
         } else if (previous.shortId() != entry.shortId() || previous.hasShortId() != entry.hasShortId()) {
             shortIds.remove(previous);
             shortIds.add(entry);
         }
+    }
+
+    private boolean everyTargetKnown() {
+        for (PeerEntry e : entries.values()) {
+            for (PeerName to : e.connections().keySet()) {
+                if (!to.equals(PeerName.UNKNOWN) && !entries.containsKey(to)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private PeerEntry ours() {
@@ -351,12 +484,11 @@ public final class Peers {
     private void replaceOurConnections(SortedMap<PeerName, ConnectionSummary> connections) {
         PeerEntry me = ours();
         store(me.withVersionAndConnections(me.version() + 1, connections));
-        graph = null;
     }
 
-    private boolean jumpBeyondOlderSelf(PeerSummary aboutUs) {
+    private boolean jumpBeyondOlderSelf(PeerEntry aboutUs) {
         PeerEntry me = ours();
-        if (aboutUs.uid() == me.uid().value() || Long.compareUnsigned(aboutUs.version(), me.version()) < 0) {
+        if (aboutUs.uid().equals(me.uid()) || Long.compareUnsigned(aboutUs.version(), me.version()) < 0) {
             return false;
         }
         store(me.withVersionAndConnections(aboutUs.version() + 1, me.connections()));
@@ -365,6 +497,9 @@ public final class Peers {
 
     private SortedSet<PeerName> admit(SortedSet<PeerName> candidates) {
         int room = Math.max(0, maxPeers - entries.size());
+        if (candidates.size() <= room) {
+            return candidates;
+        }
         SortedSet<PeerName> admitted = new TreeSet<>();
         for (PeerName name : candidates) {
             if (admitted.size() == room) {
@@ -375,11 +510,20 @@ public final class Peers {
         return admitted;
     }
 
-    private SortedSet<PeerName> unknownConnectionTargets(List<PeerSummary> update, SortedSet<PeerName> described) {
+    /**
+     * Names the update's connections mention that are neither in the table nor described by the update. Entries at
+     * {@code skip} are not looked at; a target that {@code known[i]} (an entry stored before the update, whose
+     * targets are all in the table) also reports is not looked up.
+     */
+    private SortedSet<PeerName> unknownConnectionTargets(List<PeerEntry> update, BitSet skip, PeerEntry[] known,
+            SortedSet<PeerName> described) {
         SortedSet<PeerName> out = new TreeSet<>();
-        for (PeerSummary s : update) {
-            for (ConnectionSummary c : s.connections()) {
-                PeerName to = c.to();
+        for (int i = skip.nextClearBit(0); i < update.size(); i = skip.nextClearBit(i + 1)) {
+            SortedMap<PeerName, ConnectionSummary> alreadyKnown = known[i] == null ? null : known[i].connections();
+            for (PeerName to : update.get(i).connections().keySet()) {
+                if (alreadyKnown != null && alreadyKnown.containsKey(to)) {
+                    continue;
+                }
                 if (!to.equals(PeerName.UNKNOWN) && !entries.containsKey(to) && !described.contains(to)) {
                     out.add(to);
                 }

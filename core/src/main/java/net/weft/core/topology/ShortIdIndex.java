@@ -1,9 +1,9 @@
 package net.weft.core.topology;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import net.weft.core.id.PeerName;
 import net.weft.core.rng.DeterministicRandom;
 
@@ -20,7 +20,10 @@ final class ShortIdIndex {
     /** Random guesses at a free id before counting the free ones and picking uniformly among them. */
     static final int RANDOM_TRIES = 10;
 
-    private final TreeMap<Integer, TreeSet<PeerName>> claimants = new TreeMap<>();
+    /** Claimants of each 12-bit id, sorted by name; null: never claimed, empty: claimed before, free now. */
+    private final PeerName[][] claimants = new PeerName[SHORT_ID_COUNT][];
+    /** Claimants of ids outside 12 bits (a peer may announce any 16-bit id), same convention. */
+    private final TreeMap<Integer, PeerName[]> otherClaimants = new TreeMap<>();
     private long invalidations;
 
     /** Records that {@code entry} claims its short id (if it has one). */
@@ -28,14 +31,22 @@ final class ShortIdIndex {
         if (!entry.hasShortId()) {
             return;
         }
-        TreeSet<PeerName> claim = claimants.get(entry.shortId());
+        PeerName[] claim = claim(entry.shortId());
         if (claim == null) {
-            claim = new TreeSet<>();
-            claimants.put(entry.shortId(), claim);
-        } else if (claim.isEmpty() || entry.name().compareTo(claim.first()) < 0) {
+            claim = new PeerName[0];
+        } else if (claim.length == 0 || entry.name().compareTo(claim[0]) < 0) {
             invalidations++;
         }
-        claim.add(entry.name());
+        int at = Arrays.binarySearch(claim, entry.name());
+        if (at < 0) {
+            int insert = -at - 1;
+            PeerName[] grown = new PeerName[claim.length + 1];
+            System.arraycopy(claim, 0, grown, 0, insert);
+            grown[insert] = entry.name();
+            System.arraycopy(claim, insert, grown, insert + 1, claim.length - insert);
+            claim = grown;
+        }
+        setClaim(entry.shortId(), claim);
     }
 
     /** Records that {@code entry} no longer claims its short id. */
@@ -43,21 +54,36 @@ final class ShortIdIndex {
         if (!entry.hasShortId()) {
             return;
         }
-        TreeSet<PeerName> claim = claimants.get(entry.shortId());
-        if (claim == null || !claim.contains(entry.name())) {
+        PeerName[] claim = claim(entry.shortId());
+        int at = claim == null ? -1 : Arrays.binarySearch(claim, entry.name());
+        if (at < 0) {
             return;
         }
-        boolean wasPrincipal = claim.first().equals(entry.name());
-        claim.remove(entry.name());
-        if (wasPrincipal && !claim.isEmpty()) {
+        PeerName[] shrunk = new PeerName[claim.length - 1];
+        System.arraycopy(claim, 0, shrunk, 0, at);
+        System.arraycopy(claim, at + 1, shrunk, at, claim.length - at - 1);
+        setClaim(entry.shortId(), shrunk);
+        if (at == 0 && shrunk.length > 0) {
             invalidations++;
         }
     }
 
     /** The principal owner of {@code shortId}: the lowest-named claimant. */
     Optional<PeerName> principal(int shortId) {
-        TreeSet<PeerName> claim = claimants.get(shortId);
-        return claim == null || claim.isEmpty() ? Optional.empty() : Optional.of(claim.first());
+        PeerName[] claim = claim(shortId);
+        return claim == null || claim.length == 0 ? Optional.empty() : Optional.of(claim[0]);
+    }
+
+    private PeerName[] claim(int shortId) {
+        return shortId >= 0 && shortId < SHORT_ID_COUNT ? claimants[shortId] : otherClaimants.get(shortId);
+    }
+
+    private void setClaim(int shortId, PeerName[] claim) {
+        if (shortId >= 0 && shortId < SHORT_ID_COUNT) {
+            claimants[shortId] = claim;
+        } else {
+            otherClaimants.put(shortId, claim);
+        }
     }
 
     /** How many times the mapping from short id to principal owner changed after first use. */

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
 import net.weft.core.id.PeerName;
 import net.weft.core.wire.ConnectionSummary;
 import net.weft.core.wire.PeerSummary;
@@ -72,6 +76,45 @@ public final class TopologyGraph {
             established[i] = targets(values, i, reported.get(i), true);
         }
         return new TopologyGraph(names, values, all, symmetric(established));
+    }
+
+    /**
+     * The same peers with the connections of some changed: rows of the peers in {@code changed} (indices,
+     * ascending) are rebuilt from {@code connectionsOf}, and symmetric rows wherever a changed row can alter
+     * them. Equal to building the whole graph afresh from the same connections; costs the changed rows and a
+     * copy of the row index, not a pass over every connection.
+     *
+     * @param connectionsOf the current connections of any peer, by index
+     */
+    TopologyGraph withChangedRows(int[] changed, IntFunction<Collection<ConnectionSummary>> connectionsOf) {
+        int[][] all = allReported.clone();
+        int[][] symmetric = symmetricEstablished.clone();
+        Map<Integer, int[]> established = new HashMap<>();
+        IntFunction<int[]> establishedOf = i -> established.computeIfAbsent(i,
+                k -> targets(nameValues, k, connectionsOf.apply(k), true));
+        TreeSet<Integer> affected = new TreeSet<>();
+        for (int p : changed) {
+            all[p] = targets(nameValues, p, connectionsOf.apply(p), false);
+            affected.add(p);
+            for (int r : symmetricEstablished[p]) {
+                affected.add(r);
+            }
+            for (int r : establishedOf.apply(p)) {
+                affected.add(r);
+            }
+        }
+        for (int q : affected) {
+            int[] mine = establishedOf.apply(q);
+            int[] kept = new int[mine.length];
+            int n = 0;
+            for (int r : mine) {
+                if (Arrays.binarySearch(establishedOf.apply(r), q) >= 0) {
+                    kept[n++] = r;
+                }
+            }
+            symmetric[q] = Arrays.copyOf(kept, n);
+        }
+        return new TopologyGraph(names, nameValues, all, symmetric);
     }
 
     /** Number of peers. */

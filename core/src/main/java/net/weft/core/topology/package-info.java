@@ -19,6 +19,14 @@
  * {@link net.weft.core.topology.TopologyGraph}: peers numbered in name order with int adjacency arrays per
  * {@link net.weft.core.topology.EdgeFilter}, cached until the table next changes.
  *
+ * <p>Scale (the simulator runs thousands of routers in one process, each holding the whole topology): entries are
+ * immutable and encode themselves for gossip once ({@link net.weft.core.topology.PeerEntry#encoded}); a scanned
+ * payload is merged by recognising peers whose bytes equal the entry stored, or one in a
+ * {@link net.weft.core.topology.PeerEntryPool} that the routers of a simulation share, and decoding only the
+ * others, with the same outcome as merging the decoded update. While every stored entry's connection targets are
+ * in the table, an entry identical to a stored one is not scanned for unknown targets. The graph is rebuilt row by
+ * row for the peers whose connections changed, and whole only when the set of names changed.
+ *
  * <p>Short ids (12 bits, used only by the fast datapath) may collide. The table indexes who claims each id; the
  * lowest name claiming an id owns it. When a lower-named peer claims ours, the router asks the table to pick a
  * free one with its seeded generator ({@code reassignShortIdIfLost}), which bumps our version like any other

@@ -62,11 +62,8 @@ public record GossipMessage(int tag, String channel, PeerName src, PeerName dst,
         if (tag == ProtocolTag.GOSSIP_UNICAST.code()) {
             enc.encode(PredefinedType.UINT, dst.value());
         }
-        enc.encode(PredefinedType.BYTES, payload);
-        byte[] gob = enc.toByteArray();
-        byte[] out = new byte[gob.length + 1];
+        byte[] out = enc.toByteArrayWithBytes(payload, 1);
         out[0] = (byte) tag;
-        System.arraycopy(gob, 0, out, 1, gob.length);
         return out;
     }
 

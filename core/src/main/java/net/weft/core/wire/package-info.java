@@ -14,6 +14,19 @@
  *       {@link net.weft.core.wire.TopologyCodec} into {@link net.weft.core.wire.PeerSummary} records.</li>
  * </ol>
  *
+ * <h2>Topology payloads at scale</h2>
+ * A router receives every version of every peer's entry, from several neighbours, and mostly holds it already.
+ * So topology payloads are built and read in parts: {@link net.weft.core.wire.TopologyCodec#encodePeer} encodes
+ * one peer's two value messages ({@link net.weft.core.wire.EncodedPeer}, cached by the entry), and
+ * {@link net.weft.core.wire.TopologyCodec#concatenate} assembles a payload from such parts with the type
+ * definitions once, byte for byte what a fresh encoder writes. {@link net.weft.core.wire.TopologyCodec#scan}
+ * splits a payload into per-peer byte ranges ({@link net.weft.core.wire.ScannedPeer}); when the payload is laid
+ * out exactly as ours are (our definitions under our type ids), by message lengths alone
+ * ({@code CanonicalTopologyScanner}), else with the general gob decoder. A receiver compares a scanned peer's
+ * bytes with an entry it holds ({@link net.weft.core.wire.ScannedPeer#sameAs}, only meaningful under our exact
+ * type definitions) and decodes only the peers it does not recognise; a malformed peer rejects the payload as
+ * decoding it whole would.
+ *
  * <p>Gob, the Go serialisation these bodies use, lives in {@link net.weft.core.wire.gob}. The gob type ids
  * we send are those a Weave 2.8.1 router uses ({@code WeaveGobTypes}), so our bytes match captures.
  * Every decoder returns {@link net.weft.core.wire.ParseResult} and never throws on what a peer sent;

@@ -24,6 +24,7 @@ public final class GobDecoder {
     private final ValueSkipper skipper;
     private final ValueDecoder values;
     private String failure;
+    private int lastValueStart = -1;
 
     /** A decoder over the whole array. */
     public GobDecoder(byte[] stream) {
@@ -69,6 +70,73 @@ public final class GobDecoder {
         } catch (GobFormatException e) {
             return fail(e);
         }
+    }
+
+    /**
+     * Where the last value message read or skipped starts (its length prefix), or -1 before the first: with
+     * {@link #position()} after the read, the exact bytes of that message.
+     */
+    public int lastValueStart() {
+        return lastValueStart;
+    }
+
+    /**
+     * Checks that the next value's type fits {@code expected} and steps over the value without decoding it;
+     * {@link #decodeAt} reads it later. Returns the offset where its message starts.
+     */
+    public ParseResult<Integer> skipNextAs(GobType expected) {
+        GobTypes.requireLocal(expected);
+        if (failure != null) {
+            return ParseResult.rejected(failure);
+        }
+        try {
+            long id = nextValueMessage();
+            values.checkCompatible(id, expected, 0);
+            in.position(in.limit());
+            in.limit(streamEnd);
+            return ParseResult.ok(lastValueStart);
+        } catch (GobFormatException e) {
+            return fail(e);
+        }
+    }
+
+    /**
+     * Decodes the value message that starts at {@code messageStart} (as returned by {@link #skipNextAs}) into
+     * {@code expected}, with this stream's type definitions; the decoder's own position does not move. A
+     * rejection here does not fail the decoder.
+     */
+    public ParseResult<Object> decodeAt(int messageStart, GobType expected) {
+        GobTypes.requireLocal(expected);
+        GobReader at = new GobReader(in.data(), messageStart, streamEnd - messageStart);
+        ValueSkipper atSkipper = new ValueSkipper(at, types);
+        ValueDecoder atValues = new ValueDecoder(at, types, atSkipper);
+        try {
+            long length = at.readUint();
+            if (length <= 0 || length > at.remaining()) {
+                throw new GobFormatException("bad message length " + Long.toUnsignedString(length));
+            }
+            at.limit(at.position() + (int) length);
+            long id = at.readInt();
+            atValues.checkCompatible(id, expected, 0);
+            if (!types.isStruct(id) && at.readUint() != 0) {
+                throw new GobFormatException("non-zero field delta before top-level value");
+            }
+            Object value = atValues.decode(id, expected, 0);
+            if (at.remaining() != 0) {
+                throw new GobFormatException(at.remaining() + " bytes of extra data after value");
+            }
+            return ParseResult.ok(value);
+        } catch (GobFormatException e) {
+            return ParseResult.rejected(e.getMessage());
+        }
+    }
+
+    /**
+     * True when this stream defined every type of {@code canonical} under the same id and exactly as our
+     * encoder defines it: then a value message of this stream means what the same bytes mean in ours.
+     */
+    public boolean defines(GobDefinitions canonical) {
+        return canonical.matches(types);
     }
 
     /** Reads past the next value whatever its type; returns the sender's type id of the skipped value. */
@@ -136,6 +204,7 @@ public final class GobDecoder {
             if (in.remaining() == 0) {
                 throw new GobFormatException("stream ended: no more values");
             }
+            int messageStart = in.position();
             long length = in.readUint();
             if (length == 0) {
                 throw new GobFormatException("empty message");
@@ -154,6 +223,7 @@ public final class GobDecoder {
                 if (!types.isKnown(id)) {
                     throw new GobFormatException("value of unknown type id " + id);
                 }
+                lastValueStart = messageStart;
                 return id;
             }
             WireType definition = WireTypeParser.parse(in);

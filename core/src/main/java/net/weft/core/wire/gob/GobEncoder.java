@@ -32,6 +32,11 @@ public final class GobEncoder {
     public GobEncoder encode(GobType type, Object value) {
         GobTypes.requireLocal(type);
         define(type);
+        writeValue(type, value);
+        return this;
+    }
+
+    private void writeValue(GobType type, Object value) {
         message.reset();
         message.writeInt(type.id());
         if (!(type instanceof StructType)) {
@@ -39,7 +44,6 @@ public final class GobEncoder {
         }
         ValueWriter.write(message, type, value);
         flushMessage();
-        return this;
     }
 
     /** The bytes written so far. */
@@ -47,9 +51,68 @@ public final class GobEncoder {
         return out.toByteArray();
     }
 
+    /**
+     * The stream as {@link #toByteArray} gives it after {@code encode(PredefinedType.BYTES, value)}, in one
+     * allocation and with one copy of {@code value} (gossip payloads are large), preceded by {@code reserveFront}
+     * zero bytes the caller fills in. The encoder itself is left as it was.
+     */
+    public byte[] toByteArrayWithBytes(byte[] value, int reserveFront) {
+        GobWriter head = new GobWriter();
+        head.writeInt(PredefinedType.BYTES.id());
+        head.writeUint(0);
+        head.writeUint(value.length);
+        GobWriter length = new GobWriter();
+        length.writeUint((long) head.size() + value.length);
+        byte[] out = new byte[reserveFront + this.out.size() + length.size() + head.size() + value.length];
+        int at = reserveFront;
+        at = copy(this.out.toByteArray(), out, at);
+        at = copy(length.toByteArray(), out, at);
+        at = copy(head.toByteArray(), out, at);
+        System.arraycopy(value, 0, out, at, value.length);
+        return out;
+    }
+
+    private static int copy(byte[] from, byte[] to, int at) {
+        System.arraycopy(from, 0, to, at, from.length);
+        return at + from.length;
+    }
+
     /** Number of bytes written so far. */
     public int size() {
         return out.size();
+    }
+
+    /**
+     * The definition messages a fresh stream writes before the first value of {@code type} (empty for a
+     * predefined type). With {@link #valueMessage}, lets a caller assemble a stream from cached parts:
+     * the definitions of each type once, before its first value, then value messages.
+     */
+    public static byte[] definitions(GobType type) {
+        GobTypes.requireLocal(type);
+        GobEncoder enc = new GobEncoder();
+        enc.define(type);
+        return enc.toByteArray();
+    }
+
+    /** One value message of {@code type} (length, type id, value) without any definition. */
+    public static byte[] valueMessage(GobType type, Object value) {
+        GobTypes.requireLocal(type);
+        GobEncoder enc = new GobEncoder();
+        enc.writeValue(type, value);
+        return enc.toByteArray();
+    }
+
+    /**
+     * The bytes that open every value message of {@code type} after its length prefix: the type id, and for a
+     * value that is not a struct the zero field delta of its one-field wrapper.
+     */
+    public static byte[] valueMessageHead(GobType type) {
+        GobWriter w = new GobWriter();
+        w.writeInt(type.id());
+        if (!(type instanceof StructType)) {
+            w.writeUint(0);
+        }
+        return w.toByteArray();
     }
 
     /** Convenience: a fresh stream holding just one value. */

@@ -22,6 +22,14 @@ final class GobReader {
         return pos;
     }
 
+    void position(int newPosition) {
+        pos = newPosition;
+    }
+
+    byte[] data() {
+        return data;
+    }
+
     int limit() {
         return limit;
     }

@@ -44,7 +44,8 @@ final class TypeTable {
         return lookup(id) instanceof WireType.WireStruct;
     }
 
-    private WireType lookup(long id) {
+    /** The stream's definition of {@code id}, or null. */
+    WireType lookup(long id) {
         return id > 0 && id <= Integer.MAX_VALUE ? defined.get((int) id) : null;
     }
 }
