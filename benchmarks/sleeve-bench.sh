@@ -14,6 +14,7 @@
 # usage: benchmarks/sleeve-bench.sh [--weft-only]      env: DUR=10 REPS=3 PING_N=200 OMTU=1376 UMTU=1500
 #        PEERS=/work/shared/bench/overlay-peers.sh  WORK=/tmp/weft-sleeve-bench
 #        WEFT_CLASSPATH=... (run a copy of the build instead of building cli/target)
+#        WEFT_JAVA_OPTS=... (extra JVM options for the daemons, e.g. a flight recording)
 # needs: root, iproute2, iputils-ping, iperf3, jq, gcc, tinc, Java 17 + Maven (installs the first four with
 #        apt-get when missing). Everything it creates is named wsb<pid>* and removed on exit (also Ctrl-C).
 set -u
@@ -29,7 +30,7 @@ die() { echo "ERROR: $*" >&2; exit 1; }
 mkdir -p "$WORK"
 
 need=()
-for pair in iperf3:iperf3 jq:jq gcc:gcc tincd:tinc ping:iputils-ping ip:iproute2; do
+for pair in iperf3:iperf3 curl:curl jq:jq gcc:gcc tincd:tinc ping:iputils-ping ip:iproute2; do
     command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
 done
 for pkg in "${need[@]}"; do
@@ -74,7 +75,7 @@ elif [ -z "$jar" ] || [ -n "$(find "$here" -path "$here/*/target" -prune -o -nam
     (cd "$here" && mvn -o -q -B -DskipTests package) >&2 || die "build failed"
     jar=$(ls "$here"/cli/target/weft-cli-*.jar | head -n 1)
 fi
-JAVA=(java -Xmx256m -cp "${WEFT_CLASSPATH:-$jar:$here/cli/target/lib/*}" net.weft.cli.Main)
+JAVA=(java -Xmx256m ${WEFT_JAVA_OPTS:-} -cp "${WEFT_CLASSPATH:-$jar:$here/cli/target/lib/*}" net.weft.cli.Main)
 ns() { ip netns add "$P$1" && NSS+=("$P$1") && ip -n "$P$1" link set lo up; }
 veth() { # nsA cidrA nsB cidrB tag
     ip link add "${P}a$5" mtu "$UMTU" type veth peer name "${P}b$5" mtu "$UMTU"
@@ -126,6 +127,13 @@ measure() { # label server-container server-ip
     rtt=$(ip netns exec "${P}c1" ping -c "$PING_N" -i 0.01 -q "$ip" 2>/dev/null | awk -F/ '/^rtt/{print $5}')
     echo "$label gbps=$med rtt_ms=${rtt:-nan}"
     echo "#  $label runs: ${runs[*]}"
+    local h   # how many frames the routers saw compared with what the fast paths forwarded (cumulative)
+    for h in h1 h2; do
+        echo "#  $label $h: $(ip netns exec "$P$h" curl -s 127.0.0.1:6782/metrics | awk '
+            /^weft_router_steps_total/ {printf "router_steps=%s ", $2}
+            /name="(frames_captured|frames_forwarded|frames_received|fast_path_tables_published)"/ {
+                match($0, /name="[a-z_]+"/); printf "%s=%s ", substr($0, RSTART + 6, RLENGTH - 7), $2}')"
+    done
 }
 weft=$WORK/weft.txt
 { measure W-direct c2 10.219.0.2; measure W-relayed c3 10.219.0.3; } | tee "$weft"

@@ -155,6 +155,18 @@ final class ConnectionLifecycle {
         }
     }
 
+    /**
+     * The host could not send a datagram to {@code to}: the route's MTU is {@code routeMtu}. Every overlay
+     * sending there (in peer order) lowers its MTU to what fits and verifies it.
+     */
+    void onSendTooBig(Endpoint to, int routeMtu) {
+        for (LocalConnection c : new ArrayList<>(s.byPeer.values())) {
+            if (c.forwarder != null && c.forwarder.remote().filter(to::equals).isPresent()) {
+                runForwarder(c, c.forwarder.onSendTooBig(c.sleeve.overlayMtuOn(routeMtu), s.now()));
+            }
+        }
+    }
+
     /** Executes what a forwarder asked for; it may establish or close the connection. */
     void runForwarder(LocalConnection c, List<OverlayAction> actions) {
         for (OverlayAction a : actions) {
@@ -172,6 +184,8 @@ final class ConnectionLifecycle {
                 established(c);
             } else if (a instanceof OverlayAction.Failed f) {
                 close(c, f.reason(), EndCause.ERROR);
+            } else if (a instanceof OverlayAction.MtuVerified v) {
+                s.trace(new TraceEvent.MtuVerified(s.now(), s.self(), c.remote(), v.mtu()));
             } else if (a instanceof OverlayAction.Ignored ignored) {
                 s.out.count("overlay_inputs_ignored");
             }
@@ -183,6 +197,7 @@ final class ConnectionLifecycle {
         if (s.connections.remove(c.id) == null) {
             return;
         }
+        boolean wasEstablished = c.state == ConnectionState.ESTABLISHED;
         c.state = ConnectionState.CLOSED;
         s.out.emit(new Effect.CloseConnection(c.id, reason));
         if (c.registered) {
@@ -196,7 +211,7 @@ final class ConnectionLifecycle {
             topology.localChange();
             versionBumped("connection to " + c.remote() + " lost");
         }
-        s.maker.connectionEnded(c.remoteAddress, c.outbound, reason, cause, s.now());
+        s.maker.connectionEnded(c.remoteAddress, c.outbound, reason, cause, wasEstablished, s.now());
         MakerInputs.refresh(s);
         stateChanged(c, reason);
     }

@@ -3,6 +3,8 @@ package net.weft.core;
 import java.util.List;
 import java.util.Optional;
 import net.weft.core.effect.Effect;
+import net.weft.core.fastpath.FastPathCounts;
+import net.weft.core.fastpath.MacSighting;
 import net.weft.core.forward.EthernetFrame;
 import net.weft.core.forward.ForwardDecision;
 import net.weft.core.forward.ForwardingRules;
@@ -46,7 +48,7 @@ final class DataPlane {
     static final String SLEEVE_TOO_OLD = "sleeve_too_old";
     /** Counter family: datagrams too short to be sealed, from a peer whose channel is encrypted. */
     static final String SLEEVE_MALFORMED = "sleeve_malformed";
-    /** Counter: oversize unicast frames dropped (not IPv4, malformed, or DF relayed for another peer). */
+    /** Counter: oversize unicast frames dropped (not IPv4, malformed, or an ICMP with no way back). */
     static final String FRAMES_TOO_BIG = "frames_too_big";
     /** Counter: copies of oversize broadcast frames not sent (one per next hop). */
     static final String FRAMES_TOO_BIG_BROADCAST = "frames_too_big_broadcast";
@@ -84,23 +86,62 @@ final class DataPlane {
      * is a heartbeat for the forwarder or data for the forwarding rules.
      */
     void onDatagram(Endpoint from, byte[] datagram) {
+        LocalConnection c = senderConnection(from, datagram);
+        if (c == null) {
+            return;
+        }
+        SleeveChannel.Unwrapped opened = c.sleeve.unwrap(datagram);
+        if (!opened.ok()) {
+            dropSealed(from, c.remote(), opened.outcome());
+            return;
+        }
+        onFrames(from, c, opened.plainDatagram());
+    }
+
+    /**
+     * A datagram the fast path already opened with its sender's channel: the same handling as
+     * {@link #onDatagram} after opening. The sender must still be a neighbour with a forwarder.
+     */
+    void onOpenedDatagram(Endpoint from, byte[] plainDatagram) {
+        LocalConnection c = senderConnection(from, plainDatagram);
+        if (c != null) {
+            onFrames(from, c, plainDatagram);
+        }
+    }
+
+    /** The connection to the datagram's clear sender, or null (dropped and counted) when there is none. */
+    private LocalConnection senderConnection(Endpoint from, byte[] datagram) {
         if (datagram.length < SleevePacket.SENDER_BYTES) {
             dropDatagram(from, "datagram shorter than the " + SleevePacket.SENDER_BYTES + "-byte sender name: "
                     + datagram.length + " bytes");
-            return;
+            return null;
         }
         PeerName sender = PeerName.fromBytes(datagram, 0);
         LocalConnection c = s.byPeer.get(sender);
         if (c == null || c.forwarder == null) {
             dropDatagram(from, "no connection to sender " + sender);
-            return;
+            return null;
         }
-        SleeveChannel.Unwrapped opened = c.sleeve.unwrap(datagram);
-        if (!opened.ok()) {
-            dropSealed(from, sender, opened.outcome());
-            return;
+        return c;
+    }
+
+    /**
+     * The fast path's report: refresh the MACs it forwarded for (only entries that still name the same peer)
+     * and count its frames under the router's names.
+     */
+    void onFastPathReport(List<MacSighting> sightings, FastPathCounts counts) {
+        for (MacSighting m : sightings) {
+            macs.touch(m.mac(), m.owner(), s.now());
         }
-        ParseResult<SleevePacket> parsed = SleevePacket.decode(opened.plainDatagram());
+        s.out.count("frames_captured", counts.captured());
+        s.out.count("frames_forwarded", counts.captured() + counts.relayed());
+        s.out.count("frames_received", counts.received());
+        s.out.count("frames_delivered", counts.delivered());
+    }
+
+    private void onFrames(Endpoint from, LocalConnection c, byte[] plainDatagram) {
+        PeerName sender = c.remote();
+        ParseResult<SleevePacket> parsed = SleevePacket.decode(plainDatagram);
         if (!parsed.isOk()) {
             dropDatagram(from, parsed.reason());
             return;
@@ -184,21 +225,19 @@ final class DataPlane {
     }
 
     /**
-     * A unicast frame larger than the next hop's overlay MTU: IPv4 with DF captured here is answered with an
-     * ICMP "fragmentation needed" delivered to the local sender; other IPv4 is split into IP fragments (we
-     * fragment ourselves rather than rely on the underlay stack fragmenting the UDP datagram, so the result
-     * is the same on every path); anything else, and DF frames relayed for another peer, is dropped and
-     * counted under {@code frames_too_big}.
+     * A unicast frame larger than the next hop's overlay MTU: IPv4 with DF is answered with an ICMP
+     * "fragmentation needed" to its sender (delivered locally when captured here, sent back along the route
+     * when relayed for another peer); other IPv4 is split into IP fragments (we fragment ourselves rather than
+     * rely on the underlay stack fragmenting the UDP datagram, so the result is the same on every path);
+     * anything else is dropped and counted under {@code frames_too_big}.
      */
     private void sendOversize(PeerName src, PeerName dst, PeerName hop, LocalConnection c, byte[] frame) {
         int mtu = c.forwarder.mtu();
         boolean ipv4 = EthernetFrame.hasIpv4Header(frame);
         if (ipv4 && EthernetFrame.ipv4DontFragment(frame)) {
-            Optional<byte[]> icmp = src.equals(s.self()) ? OversizeFrames.fragmentationNeeded(frame, mtu)
-                    : Optional.empty();
-            if (icmp.isPresent()) {
+            Optional<byte[]> icmp = OversizeFrames.fragmentationNeeded(frame, mtu);
+            if (icmp.isPresent() && answerTooBig(src, dst, icmp.get())) {
                 s.out.count(ICMP_FRAGMENTATION_NEEDED_SENT);
-                deliver(dst, icmp.get());
                 return;
             }
         } else if (ipv4) {
@@ -214,6 +253,25 @@ final class DataPlane {
         s.out.count(FRAMES_TOO_BIG);
         s.trace(new TraceEvent.FrameDropped(s.now(), s.self(), "frame of " + frame.length
                 + " bytes exceeds the overlay MTU " + mtu + " to " + hop, frame.length));
+    }
+
+    /**
+     * Returns the ICMP "fragmentation needed" for a frame {@code src} captured for {@code dst} to its sender, as if
+     * {@code dst} had answered (Weave answers at whichever peer meets the limit): delivered here when we captured
+     * the frame, else sent back along the route to {@code src}. False when there is no way back.
+     */
+    private boolean answerTooBig(PeerName src, PeerName dst, byte[] icmp) {
+        if (src.equals(s.self())) {
+            deliver(dst, icmp);
+            return true;
+        }
+        Optional<PeerName> back = s.routes.unicast(src);
+        LocalConnection c = back.map(s.byPeer::get).orElse(null);
+        if (c == null || c.forwarder == null || c.forwarder.remote().isEmpty() || tooBig(icmp, c)) {
+            return false;
+        }
+        sendDatagram(dst, src, back.get(), c, icmp);
+        return true;
     }
 
     private void sendDatagram(PeerName src, PeerName dst, PeerName hop, LocalConnection c, byte[] frame) {

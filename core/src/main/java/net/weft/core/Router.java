@@ -2,7 +2,6 @@ package net.weft.core;
 
 import net.weft.core.input.Input;
 import net.weft.core.rng.DeterministicRandom;
-import net.weft.core.routing.Routes;
 import net.weft.core.topology.PeerEntryPool;
 import net.weft.core.trace.TraceEvent;
 import net.weft.core.trace.TraceSink;
@@ -23,6 +22,7 @@ public final class Router {
     private final ConnectionLifecycle lifecycle;
     private final TopologyGossip topology;
     private final DataPlane dataPlane;
+    private final FastPathPublisher fastPath;
     private final long macSweepIntervalNs;
     private long nextMacSweepNs;
     private long nowNs;
@@ -43,6 +43,7 @@ public final class Router {
         this.topology = new TopologyGossip(s);
         this.dataPlane = new DataPlane(s, lifecycle);
         lifecycle.wire(topology, new SurrogateGossip(s), dataPlane);
+        this.fastPath = new FastPathPublisher(s, dataPlane.macs());
         this.macSweepIntervalNs = Math.max(1, config.timings().macMaxAgeNs() / 10);
         this.nextMacSweepNs = macSweepIntervalNs;
     }
@@ -56,6 +57,7 @@ public final class Router {
         out.begin(nowNs);
         dispatch(input);
         runTimers();
+        fastPath.endOfStep();
         return new Step(out.drain(), nextDeadlineNs());
     }
 
@@ -79,6 +81,12 @@ public final class Router {
             dataPlane.onDatagram(d.from(), d.payload());
         } else if (input instanceof Input.FrameCaptured f) {
             dataPlane.onFrameCaptured(f.frame());
+        } else if (input instanceof Input.SleeveDatagramOpened o) {
+            dataPlane.onOpenedDatagram(o.from(), o.plainDatagram());
+        } else if (input instanceof Input.FastPathReport r) {
+            dataPlane.onFastPathReport(r.sightings(), r.counts());
+        } else if (input instanceof Input.FastPathStarted) {
+            fastPath.start();
         } else if (input instanceof Input.InboundAccepted a) {
             lifecycle.onInboundAccepted(a.id(), a.remote(), a.local());
         } else if (input instanceof Input.DialSucceeded d) {
@@ -94,6 +102,8 @@ public final class Router {
             }
         } else if (input instanceof Input.ForgetRequested f) {
             s.maker.forget(f.peers(), nowNs);
+        } else if (input instanceof Input.SendTooBig t) {
+            lifecycle.onSendTooBig(t.to(), t.routeMtu());
         }
     }
 
@@ -111,11 +121,7 @@ public final class Router {
             });
         }
         if (nowNs >= s.routesDueNs) {
-            s.routesDueNs = Long.MAX_VALUE;
-            s.routes = Routes.compute(s.self(), s.peers.graph());
-            out.trace(new TraceEvent.RoutesRecomputed(nowNs, s.self(), s.routes.unicastTable().size() - 1,
-                    s.routes.reachable().size()));
-            MakerInputs.refresh(s);
+            s.ensureRoutesCurrent();
         }
         topology.onTimer(nowNs);
         if (nowNs >= nextMacSweepNs) {

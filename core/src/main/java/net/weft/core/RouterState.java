@@ -64,6 +64,22 @@ final class RouterState {
         routesDueNs = Math.min(routesDueNs, now() + timings.routeRecalcDeferNs());
     }
 
+    /**
+     * Recomputes the routes now if a recalculation is pending (Weave's {@code ensureRecalculated}): called before
+     * anything chooses gossip targets from the routes, so a pending change (a neighbour just established, a peer
+     * just learned) is never routed around by a stale table.
+     */
+    void ensureRoutesCurrent() {
+        if (routesDueNs == Long.MAX_VALUE) {
+            return;
+        }
+        routesDueNs = Long.MAX_VALUE;
+        routes = Routes.compute(self(), peers.graph());
+        trace(new TraceEvent.RoutesRecomputed(now(), self(), routes.unicastTable().size() - 1,
+                routes.reachable().size()));
+        MakerInputs.refresh(this);
+    }
+
     /** Coalesces garbage collection after remote updates (1 s). */
     void gcSoon() {
         gcDueNs = Math.min(gcDueNs, now() + timings.gcDeferNs());

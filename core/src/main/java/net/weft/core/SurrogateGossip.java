@@ -32,6 +32,7 @@ final class SurrogateGossip {
     void onMessage(PeerName from, GossipMessage msg) {
         s.trace(new TraceEvent.GossipReceived(s.now(), s.self(), from, msg.channel(), msg.tag(),
                 msg.payload().length, false));
+        s.ensureRoutesCurrent();
         if (msg.tag() == ProtocolTag.GOSSIP_UNICAST.code()) {
             if (msg.dst().equals(s.self())) {
                 s.out.count("surrogate_unicast_dropped");

@@ -14,7 +14,7 @@ import net.weft.core.wire.TopologyScan;
 
 /**
  * The "topology" gossip channel: applies updates from neighbours, relays what improved, coalesces our own
- * changes for one second before gossiping them, and sends the whole table periodically and to new or
+ * changes (at most one update per second after a leading one), and sends the whole table periodically and to new or
  * restarted neighbours.
  */
 final class TopologyGossip {
@@ -25,6 +25,8 @@ final class TopologyGossip {
     private final RouterState s;
     private final SortedSet<PeerName> pending = new TreeSet<>();
     private long pendingDueNs = Long.MAX_VALUE;
+    /** When our last coalesced update went out; far in the past before the first. */
+    private long lastUpdateSentNs = Long.MIN_VALUE / 2;
     private long periodicDueNs;
 
     TopologyGossip(RouterState state) {
@@ -32,13 +34,18 @@ final class TopologyGossip {
         this.periodicDueNs = state.timings.gossipIntervalNs();
     }
 
-    /** Our entry (and those of {@code extra}) changed: gossip it within a second. */
+    /**
+     * Our entry (and those of {@code extra}) changed: gossip it now if no update of ours went out within the
+     * coalescing window (one second), else at the end of that window. Leading-edge coalescing: a lone change (a
+     * peer restarting, a link coming back) spreads at once, while a burst (a mass restart, where Weave's one-second
+     * deferral avoids N^2 updates) still costs at most one update per window after the first.
+     */
     void localChange(PeerName... extra) {
         for (PeerName p : extra) {
             pending.add(p);
         }
         if (pendingDueNs == Long.MAX_VALUE) {
-            pendingDueNs = s.now() + s.timings.topologyDeferNs();
+            pendingDueNs = Math.max(s.now(), lastUpdateSentNs + s.timings.topologyDeferNs());
         }
     }
 
@@ -49,6 +56,7 @@ final class TopologyGossip {
     void onTimer(long now) {
         if (now >= pendingDueNs) {
             pendingDueNs = Long.MAX_VALUE;
+            lastUpdateSentNs = now;
             pending.add(s.self());
             byte[] update = s.peers.payload(pending);
             pending.clear();
@@ -112,6 +120,7 @@ final class TopologyGossip {
         if (payload.length == 0) {
             return;
         }
+        s.ensureRoutesCurrent();
         for (PeerName hop : s.routes.broadcastAll(source)) {
             s.sendGossip(hop, GossipMessage.broadcast(CHANNEL, source, payload));
         }
@@ -121,6 +130,7 @@ final class TopologyGossip {
         if (payload.length == 0) {
             return;
         }
+        s.ensureRoutesCurrent();
         List<PeerName> targets = s.routes.randomNeighbours(except, s.rng);
         if (targets.isEmpty()) {
             return;

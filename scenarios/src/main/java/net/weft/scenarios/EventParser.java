@@ -15,7 +15,11 @@ final class EventParser {
             "pause", "resume", "join", "leave", "network", "ping", "churn");
     /** Expectation kinds. */
     static final Set<String> EXPECT_KINDS = Set.of("converged-within", "converged", "reachable", "unreachable",
-            "next-hop", "no-loops");
+            "next-hop", "no-loops", "mtu", "fragmentation-needed");
+    /** The smallest echo a ping may send: IPv4 and ICMP headers. */
+    static final long MIN_PING_BYTES = 28;
+    /** The largest IPv4 packet. */
+    static final long MAX_PING_BYTES = 65535;
 
     /** {@code crash: all} / {@code restart: all} act on every peer at once. */
     static final String ALL = "all";
@@ -127,10 +131,11 @@ final class EventParser {
                 a.put("loss", y.probability(m.get("loss"), "network.loss"));
             }
         } else if (kind.equals("ping")) {
-            Map<String, Node> m = y.mapping(v, "ping", Set.of("from", "to", "count"));
+            Map<String, Node> m = y.mapping(v, "ping", Set.of("from", "to", "count", "size", "df"));
             a.put("from", container(m, v, "from"));
             a.put("to", container(m, v, "to"));
             a.put("count", m.containsKey("count") ? y.integer(m.get("count"), "ping.count") : DEFAULT_PING_COUNT);
+            echoShape(m, "ping", a);
         } else {
             Map<String, Node> m = y.mapping(v, "churn", Set.of("peers", "down-for"));
             a.put("peers", m.containsKey("peers") ? y.integer(m.get("peers"), "churn.peers") : 1L);
@@ -163,17 +168,68 @@ final class EventParser {
                 if (h.containsKey("time")) {
                     a.put("time", y.duration(h.get("time"), "next-hop.time"));
                 }
+            } else if (kind.equals("mtu")) {
+                mtuArgs(v, a);
             } else {
-                Map<String, Node> r = y.mapping(v, kind, Set.of("from", "to", "at"));
-                a.put("from", container(r, v, "from"));
-                a.put("to", container(r, v, "to"));
-                if (r.containsKey("at")) {
-                    a.put("at", y.duration(r.get("at"), kind + ".at"));
-                }
+                probeArgs(kind, v, a);
             }
             out.add(new Expectation(kind, a, y.line(item)));
         }
         return out;
+    }
+
+    /** {@code mtu: {at: p1, to: p2, is: 1338, time: 30s}}. */
+    private void mtuArgs(Node v, Map<String, Object> a) {
+        Map<String, Node> h = y.mapping(v, "mtu", Set.of("at", "to", "is", "time"));
+        for (String k : List.of("at", "to", "is")) {
+            if (!h.containsKey(k)) {
+                throw y.error(v, "mtu needs '" + k + "'");
+            }
+        }
+        a.put("at", peer(h.get("at"), y.scalar(h.get("at"), "mtu.at")));
+        a.put("to", peer(h.get("to"), y.scalar(h.get("to"), "mtu.to")));
+        a.put("is", y.integer(h.get("is"), "mtu.is"));
+        if (h.containsKey("time")) {
+            a.put("time", y.duration(h.get("time"), "mtu.time"));
+        }
+    }
+
+    /**
+     * reachable / unreachable / fragmentation-needed: a probe of pings from one container to another (the last
+     * always with DF, so it takes no {@code df}).
+     */
+    private void probeArgs(String kind, Node v, Map<String, Object> a) {
+        boolean fragNeeded = kind.equals("fragmentation-needed");
+        Map<String, Node> r = y.mapping(v, kind, fragNeeded ? Set.of("from", "to", "at", "size", "mtu")
+                : Set.of("from", "to", "at", "size", "df"));
+        a.put("from", container(r, v, "from"));
+        a.put("to", container(r, v, "to"));
+        if (r.containsKey("at")) {
+            a.put("at", y.duration(r.get("at"), kind + ".at"));
+        }
+        if (fragNeeded) {
+            for (String k : List.of("size", "mtu")) {
+                if (!r.containsKey(k)) {
+                    throw y.error(v, kind + " needs '" + k + "'");
+                }
+            }
+            a.put("mtu", y.integer(r.get("mtu"), kind + ".mtu"));
+        }
+        echoShape(r, kind, a);
+    }
+
+    /** The optional {@code size} (IP bytes of each echo) and {@code df} (don't-fragment flag) of pings. */
+    private void echoShape(Map<String, Node> m, String kind, Map<String, Object> a) {
+        if (m.containsKey("size")) {
+            long size = y.integer(m.get("size"), kind + ".size");
+            if (size < MIN_PING_BYTES || size > MAX_PING_BYTES) {
+                throw y.error(m.get("size"), kind + ".size must be within " + MIN_PING_BYTES + ".." + MAX_PING_BYTES);
+            }
+            a.put("size", size);
+        }
+        if (m.containsKey("df")) {
+            a.put("df", y.bool(m.get("df"), kind + ".df"));
+        }
     }
 
     private String peer(Node at, String name) {

@@ -31,6 +31,7 @@ public final class ScenarioResult {
     private final List<Expectation> probed = new ArrayList<>();
     private final List<PingReport> probes = new ArrayList<>();
     private final Map<Expectation, String> hopsSeen = new IdentityHashMap<>();
+    private final Map<Expectation, String> mtusSeen = new IdentityHashMap<>();
     private final List<Outcome> outcomes = new ArrayList<>();
     private long wallNs;
     private long traceHash;
@@ -62,6 +63,10 @@ public final class ScenarioResult {
 
     void nextHopSeen(Expectation x, String hop) {
         hopsSeen.put(x, hop);
+    }
+
+    void mtuSeen(Expectation x, String mtu) {
+        mtusSeen.put(x, mtu);
     }
 
     void finish(long wallNanos, long hash) {
@@ -113,10 +118,18 @@ public final class ScenarioResult {
                 String seen = a.containsKey("time") ? hopsSeen.get(x) : ScenarioRunner.routeOf(cluster, a);
                 return new Outcome(x, a.get("via").equals(seen), "next hop is " + seen);
             }
+            case "mtu": {
+                String seen = a.containsKey("time") ? mtusSeen.get(x) : ScenarioRunner.mtuOf(cluster, a);
+                return new Outcome(x, String.valueOf(a.get("is")).equals(seen), "overlay MTU is " + seen);
+            }
             default: {
                 PingReport r = probeOf(x);
                 if (r == null) {
                     return new Outcome(x, false, "probe never ran");
+                }
+                if (x.kind().equals("fragmentation-needed")) {
+                    String reason = PingReport.FRAGMENTATION_NEEDED + a.get("mtu");
+                    return new Outcome(x, r.lostByReason().getOrDefault(reason, 0) == r.count(), r.toString());
                 }
                 boolean reachable = r.delivered() > 0;
                 boolean want = x.kind().equals("reachable");
@@ -313,6 +326,13 @@ public final class ScenarioResult {
             }
         }
         p.put("connections", conns);
+        Map<String, Object> mtus = new LinkedHashMap<>();
+        for (ConnectionView c : v.connections()) {
+            if (c.state() == ConnectionState.ESTABLISHED) {
+                mtus.put(names.getOrDefault(c.remote(), c.remote().toString()), c.mtu());
+            }
+        }
+        p.put("mtus", mtus);
         Map<String, Object> routes = new LinkedHashMap<>();
         for (Map.Entry<PeerName, PeerName> r : v.unicastRoutes().entrySet()) {
             routes.put(names.getOrDefault(r.getKey(), r.getKey().toString()),

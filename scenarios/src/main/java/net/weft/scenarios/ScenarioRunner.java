@@ -13,6 +13,7 @@ import net.weft.sim.HostState;
 import net.weft.sim.LinkParams;
 import net.weft.sim.NodeFactory;
 import net.weft.sim.TraceRecorder;
+import net.weft.sim.frame.Container;
 import net.weft.sim.frame.PingReport;
 
 /**
@@ -25,6 +26,8 @@ public final class ScenarioRunner {
     public static final int PROBE_PINGS = 3;
     /** Virtual time a probe needs to finish: its pings one second apart plus the last one's timeout. */
     public static final long PROBE_WINDOW_NS = (PROBE_PINGS + 1) * Cluster.S;
+    /** IP bytes of a ping without {@code size}: Linux ping's 56 data bytes plus IPv4 and ICMP headers. */
+    static final Long DEFAULT_PING_IP_BYTES = (long) Container.PING_DATA_BYTES + EventParser.MIN_PING_BYTES;
     /** Up to this many peers the monitor samples every 100 ms; above, every 500 ms. */
     public static final int SMALL_NETWORK_PEERS = 20;
     /** Above this many peers the monitor samples less often and skips per-sample safety checks. */
@@ -216,8 +219,7 @@ public final class ScenarioRunner {
             }
             c.setAllLinks(p);
         } else if (e.kind().equals("ping")) {
-            PingReport r = c.ping((String) a.get("from"), (String) a.get("to"), ((Long) a.get("count")).intValue());
-            result.addPing(r);
+            result.addPing(ping(c, a, ((Long) a.get("count")).intValue(), false));
         } else {
             churn(c, e, index);
         }
@@ -260,15 +262,45 @@ public final class ScenarioRunner {
         long end = scenario.runForNs();
         for (Expectation x : scenario.expectations()) {
             Map<String, Object> a = x.args();
-            if (x.kind().equals("reachable") || x.kind().equals("unreachable")) {
+            if (x.kind().equals("reachable") || x.kind().equals("unreachable")
+                    || x.kind().equals("fragmentation-needed")) {
                 long at = a.containsKey("at") ? (Long) a.get("at") : scenario.runForNs();
-                c.at(at, () -> result.probe(x, c.ping((String) a.get("from"), (String) a.get("to"), PROBE_PINGS)));
+                boolean df = x.kind().equals("fragmentation-needed");
+                c.at(at, () -> result.probe(x, ping(c, a, PROBE_PINGS, df)));
                 end = Math.max(end, at + PROBE_WINDOW_NS);
             } else if (x.kind().equals("next-hop") && a.containsKey("time")) {
                 c.at((Long) a.get("time"), () -> result.nextHopSeen(x, routeOf(c, a)));
+            } else if (x.kind().equals("mtu") && a.containsKey("time")) {
+                c.at((Long) a.get("time"), () -> result.mtuSeen(x, mtuOf(c, a)));
             }
         }
         return end;
+    }
+
+    /** Pings as {@code a} says: from, to, and the optional size (IP bytes) and DF flag (forced by {@code df}). */
+    private static PingReport ping(Cluster c, Map<String, Object> a, int count, boolean df) {
+        String from = (String) a.get("from");
+        String to = (String) a.get("to");
+        if (!a.containsKey("size") && !a.containsKey("df") && !df) {
+            return c.ping(from, to, count);
+        }
+        int size = ((Long) a.getOrDefault("size", DEFAULT_PING_IP_BYTES)).intValue();
+        return c.ping(from, to, count, size, df || (Boolean) a.getOrDefault("df", false));
+    }
+
+    /** The overlay MTU of {@code at}'s connection to {@code to}, as text, or a reason why there is none. */
+    static String mtuOf(Cluster c, Map<String, Object> a) {
+        RouterView v = c.view((String) a.get("at"));
+        if (v == null) {
+            return "(" + a.get("at") + " is not running)";
+        }
+        PeerName to = c.network().peerName(c.index((String) a.get("to")));
+        for (net.weft.core.view.ConnectionView conn : v.connections()) {
+            if (to.equals(conn.remote())) {
+                return String.valueOf(conn.mtu());
+            }
+        }
+        return "(no connection)";
     }
 
     /** The next hop {@code at} uses towards {@code to}, as a scenario name, or a reason why there is none. */

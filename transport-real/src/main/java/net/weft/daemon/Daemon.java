@@ -4,7 +4,11 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import net.weft.core.Router;
 import net.weft.core.RouterConfig;
+import net.weft.core.fastpath.FastPathCounts;
+import net.weft.core.fastpath.MacSighting;
 import net.weft.core.id.PeerName;
 import net.weft.core.input.Input;
 import net.weft.core.rng.DeterministicRandom;
@@ -29,12 +35,16 @@ import net.weft.daemon.loop.NettyLoopScheduler;
 import net.weft.daemon.loop.RouterDriver;
 import net.weft.daemon.loop.RouterLoop;
 import net.weft.daemon.loop.TargetTrackingDriver;
+import net.weft.daemon.net.Addresses;
 import net.weft.daemon.net.IoTransport;
 import net.weft.daemon.net.NettyEffectExecutor;
 import net.weft.daemon.net.TcpTransport;
-import net.weft.daemon.net.UdpTransport;
 import net.weft.daemon.render.StatusSnapshot;
+import net.weft.daemon.stats.Counter;
 import net.weft.daemon.stats.DaemonCounters;
+import net.weft.sleeve.fastpath.SleeveFastPath;
+import net.weft.sleeve.fastpath.SlowPath;
+import net.weft.sleeve.host.frame.FramePort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +70,7 @@ public final class Daemon {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private RouterLoop loop;
     private TcpTransport tcp;
-    private UdpTransport udp;
+    private SleeveFastPath sleeve;
     private HttpApiServer control;
     private HttpApiServer status;
     private InetSocketAddress tcpAddress;
@@ -117,17 +127,20 @@ public final class Daemon {
                 RouterDriver.of(new Router(config, routerRng, new TraceLogger(counters))));
         EventLoop eventLoop = routerGroup.next();
         tcp = new TcpTransport(io, eventLoop, input -> loop.submit(input), counters, clockNs, resolver);
-        udp = new UdpTransport(io, eventLoop, input -> loop.submit(input), counters);
         RouterLoop.SnapshotFactory snapshots = (view, counts) -> new StatusSnapshot(view, driver.targets(),
-                config.trustedSubnets(), counts,
+                config.trustedSubnets(), withSleeveCounts(counts),
                 System.currentTimeMillis() - (clockNs.getAsLong() - view.nowNs()) / 1_000_000L, VERSION);
-        loop = new RouterLoop(driver, new NettyLoopScheduler(eventLoop), clockNs,
-                new NettyEffectExecutor(tcp, udp, frames, counters), snapshots, counters);
         InetSocketAddress any = new InetSocketAddress("0.0.0.0", settings.port());
         tcpAddress = bind("TCP", () -> tcp.listen(any));
-        bind("UDP", () -> udp.bind(any));
-        List<Input> initial = settings.peers().isEmpty() ? List.of()
-                : List.of(new Input.ConnectRequested(settings.peers(), false));
+        sleeve = bind("UDP", () -> SleeveFastPath.start(config.name(),
+                new InetSocketAddress("0.0.0.0", tcpAddress.getPort()), new RouterSlowPath(), clockNs));
+        loop = new RouterLoop(driver, new NettyLoopScheduler(eventLoop), clockNs,
+                new NettyEffectExecutor(tcp, sleeve, frames, counters), snapshots, counters);
+        List<Input> initial = new ArrayList<>();
+        initial.add(Input.FastPathStarted.INSTANCE);
+        if (!settings.peers().isEmpty()) {
+            initial.add(new Input.ConnectRequested(settings.peers(), false));
+        }
         try {
             loop.start(initial).get(STARTUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -161,20 +174,20 @@ public final class Daemon {
     }
 
     /**
-     * Feeds a frame captured from the local bridge to the router (the data path's capture side calls this from
-     * any thread; the router loop takes it in order).
+     * Starts capturing frames from the local bridge's port: the sleeve fast path forwards what the router's table
+     * covers and hands the rest to the router. The port stays the caller's; close it after {@link #stop}.
      */
-    public void frameCaptured(byte[] frame) {
-        loop.submit(new Input.FrameCaptured(frame));
+    public void attachTap(FramePort port, boolean offload) {
+        sleeve.attachTap(port, offload);
     }
 
-    /** Like {@link #frameCaptured} for a burst of frames, in order, with one hand-over to the router loop. */
-    public void framesCaptured(List<byte[]> frames) {
-        List<Input> inputs = new java.util.ArrayList<>(frames.size());
-        for (byte[] frame : frames) {
-            inputs.add(new Input.FrameCaptured(frame));
-        }
-        loop.submitAll(inputs);
+    /** The UDP counters are the sleeve's own (it sends and receives on its threads), the others the router's. */
+    private SortedMap<String, Long> withSleeveCounts(SortedMap<String, Long> counts) {
+        SortedMap<String, Long> out = new TreeMap<>(counts);
+        out.put(Counter.UDP_RECEIVED_DATAGRAMS.key(), sleeve.datagramsReceived());
+        out.put(Counter.UDP_SENT_DATAGRAMS.key(), sleeve.datagramsSent());
+        out.put(Counter.UDP_SEND_FAILURES.key(), sleeve.sendFailures());
+        return Collections.unmodifiableSortedMap(out);
     }
 
     /** The latest published snapshot. */
@@ -201,10 +214,10 @@ public final class Daemon {
         }
         if (loop != null) {
             loop.close();
-            routerGroup.submit(() -> {
-                tcp.shutdown();
-                udp.shutdown();
-            }).awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS);
+            routerGroup.submit(tcp::shutdown).awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS);
+        }
+        if (sleeve != null) {
+            sleeve.close();
         }
         routerGroup.shutdownGracefully(SHUTDOWN_QUIET_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .awaitUninterruptibly();
@@ -228,6 +241,40 @@ public final class Daemon {
     @FunctionalInterface
     private interface Binder<T> {
         T bind() throws Exception;
+    }
+
+    /** The fast path's hand-overs, queued for the router thread in the order they come. */
+    private final class RouterSlowPath implements SlowPath {
+        @Override
+        public void framesCaptured(List<byte[]> frames) {
+            List<Input> inputs = new ArrayList<>(frames.size());
+            for (byte[] frame : frames) {
+                inputs.add(new Input.FrameCaptured(frame));
+            }
+            loop.submitAll(inputs);
+        }
+
+        @Override
+        public void datagramReceived(InetSocketAddress from, byte[] wire) {
+            loop.submit(new Input.DatagramReceived(Addresses.endpointOf(from), wire));
+        }
+
+        @Override
+        public void datagramOpened(InetSocketAddress from, byte[] plainDatagram) {
+            loop.submit(new Input.SleeveDatagramOpened(Addresses.endpointOf(from), plainDatagram));
+        }
+
+        @Override
+        public void report(List<MacSighting> sightings, FastPathCounts counts) {
+            loop.submit(new Input.FastPathReport(sightings, counts));
+        }
+
+        @Override
+        public void sendTooBig(InetSocketAddress to, int routeMtu) {
+            if (routeMtu > 0) {
+                loop.submit(new Input.SendTooBig(Addresses.endpointOf(to), routeMtu));
+            }
+        }
     }
 
     /** The HTTP API's view of the daemon. */

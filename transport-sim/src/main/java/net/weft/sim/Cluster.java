@@ -16,6 +16,7 @@ import net.weft.sim.check.RouteCheck;
 import net.weft.sim.check.StreamingConvergenceCheck;
 import net.weft.sim.check.TopologyCheck;
 import net.weft.sim.frame.Container;
+import net.weft.sim.frame.Frames;
 import net.weft.sim.frame.PingReport;
 
 /**
@@ -307,6 +308,20 @@ public final class Cluster {
     public PingReport ping(String from, String to, int count) {
         Container target = containerNamed(to);
         return containerNamed(from).ping(to, target.ip(), count, PING_INTERVAL_NS, PING_INTERVAL_NS);
+    }
+
+    /**
+     * The same with echoes of {@code ipBytes} bytes (IP header included) and the DF flag as given, like
+     * {@code ping -s (ipBytes - 28) -M do|dont}.
+     */
+    public PingReport ping(String from, String to, int count, int ipBytes, boolean dontFragment) {
+        Container target = containerNamed(to);
+        int dataBytes = ipBytes - Frames.IPV4_HEADER_BYTES - Frames.ICMP_HEADER_BYTES;
+        if (dataBytes < 0) {
+            throw new IllegalArgumentException("an echo needs at least 28 bytes: " + ipBytes);
+        }
+        return containerNamed(from).ping(to, target.ip(), count, PING_INTERVAL_NS, PING_INTERVAL_NS, dataBytes,
+                dontFragment);
     }
 
     // --------------------------------------------------------------------------------------------- checks

@@ -49,6 +49,11 @@ public record LinkParams(long latencyNs, long jitterNs, double loss, double dupl
         return new LinkParams(latencyNs, jitterNs, p, duplicate, reorder, mtu);
     }
 
+    /** Same, with another underlay MTU. */
+    public LinkParams withMtu(int bytes) {
+        return new LinkParams(latencyNs, jitterNs, loss, duplicate, reorder, bytes);
+    }
+
     /** True when a datagram of {@code payloadBytes} fits the MTU. */
     public boolean fits(int payloadBytes) {
         return payloadBytes + IP_UDP_OVERHEAD_BYTES <= mtu;

@@ -41,6 +41,10 @@ public final class ConnectionMaker {
 
     /** Dials that may start at the same instant; after the burst, one per {@link Timings#dialSpacingNs()}. */
     public static final int DIAL_BURST = 4;
+    /** Retry interval (before jitter) after an established connection to a target was lost. */
+    public static final long QUICK_RETRY_INTERVAL_NS = 250_000_000L;
+    /** How long after such a loss retries stay quick before the backoff resumes. */
+    public static final long QUICK_RETRY_WINDOW_NS = 30_000_000_000L;
 
     private static final Comparator<Target> DIAL_ORDER =
             Comparator.comparingLong(Target::tryAfterNs).thenComparing(Target::address);
@@ -218,6 +222,20 @@ public final class ConnectionMaker {
      * @param error    what went wrong, shown in the target's status
      */
     public void connectionEnded(Endpoint remote, boolean outbound, String error, EndCause cause, long nowNs) {
+        connectionEnded(remote, outbound, error, cause, false, nowNs);
+    }
+
+    /**
+     * Like {@link #connectionEnded(Endpoint, boolean, String, EndCause, long)}, saying whether the connection had
+     * been established (both sides' UDP heartbeats confirmed). Losing an established connection to a target
+     * starts quick retries: every {@link #QUICK_RETRY_INTERVAL_NS} (jittered) for {@link #QUICK_RETRY_WINDOW_NS},
+     * failed dials included, before Weave's growing backoff resumes. A peer that restarts is then back in the
+     * mesh within a fraction of a second of listening again, instead of after whatever the backoff had grown to;
+     * a connection that never got established (refused, failed handshake, duplicate) keeps Weave's schedule, so
+     * nothing flaps faster than before.
+     */
+    public void connectionEnded(Endpoint remote, boolean outbound, String error, EndCause cause,
+            boolean wasEstablished, long nowNs) {
         if (cause.countsAsTermination()) {
             terminations++;
         }
@@ -229,6 +247,9 @@ public final class ConnectionMaker {
         t.recordError(error);
         if (cause.neverRetry()) {
             t.tryNever(backoff);
+        } else if (wasEstablished) {
+            t.retryQuickly(nowNs, Target.saturatingAdd(nowNs, QUICK_RETRY_WINDOW_NS), QUICK_RETRY_INTERVAL_NS,
+                    backoff);
         } else if (nowNs > Target.saturatingAdd(t.tryAfterNs(), resetAfterNs)) {
             t.tryNow(nowNs, backoff);
         } else {

@@ -17,6 +17,8 @@ final class Target {
     private String lastError = "";
     private long tryAfterNs;
     private long tryIntervalNs;
+    private long quickUntilNs = Long.MIN_VALUE;
+    private long quickIntervalNs;
 
     /** A new waiting target, due at once with the initial interval. */
     Target(Endpoint address, long nowNs, Backoff backoff) {
@@ -66,8 +68,25 @@ final class Target {
         tryIntervalNs = backoff.initialIntervalNs();
     }
 
-    /** Due after a jittered wait; the interval grows (mesh {@code nextTryLater}). */
+    /**
+     * After losing an established connection: due after a jittered {@code intervalNs}, and every retry before
+     * {@code untilNs} likewise, without growing the interval.
+     */
+    void retryQuickly(long nowNs, long untilNs, long intervalNs, Backoff backoff) {
+        quickUntilNs = untilNs;
+        quickIntervalNs = intervalNs;
+        tryAfterNs = saturatingAdd(nowNs, backoff.delayNs(intervalNs));
+    }
+
+    /**
+     * Due after a jittered wait; the interval grows (mesh {@code nextTryLater}), except during quick retries
+     * ({@link #retryQuickly}).
+     */
     void tryLater(long nowNs, Backoff backoff) {
+        if (nowNs < quickUntilNs) {
+            tryAfterNs = saturatingAdd(nowNs, backoff.delayNs(quickIntervalNs));
+            return;
+        }
         tryAfterNs = saturatingAdd(nowNs, backoff.delayNs(tryIntervalNs));
         tryIntervalNs = backoff.grow(tryIntervalNs);
     }

@@ -1,12 +1,7 @@
 package net.weft.core.crypto;
 
 import java.security.MessageDigest;
-import java.util.Arrays;
 import net.weft.core.wire.ParseResult;
-import org.bouncycastle.crypto.engines.XSalsa20Engine;
-import org.bouncycastle.crypto.macs.Poly1305;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * NaCl secretbox (XSalsa20-Poly1305) with libsodium's {@code crypto_secretbox_easy} layout:
@@ -16,13 +11,14 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * <p>How it works: XSalsa20 under the key and 24-byte nonce yields a keystream; its first 32 bytes become a
  * one-time Poly1305 key, and the rest is XORed with the message. The tag is Poly1305 over the ciphertext.
  * Opening recomputes the tag, compares it in constant time ({@link MessageDigest#isEqual}) and decrypts only
- * when it matches, so forged input never reaches the output buffer. BouncyCastle has no secretbox class,
- * so this composes its {@code XSalsa20Engine} and {@code Poly1305}.
+ * when it matches, so forged input never reaches the output buffer. The cipher is {@link XSalsa20Cipher} and
+ * the MAC {@link Poly1305Mac}, our own allocation-free implementations working on words; tests hold them to
+ * NaCl's vectors and to BouncyCastle's {@code XSalsa20Engine} and {@code Poly1305}.
  *
  * <p>Two ways to use it. The static {@link #seal(byte[], byte[], byte[])} and
  * {@link #open(byte[], byte[], byte[])} allocate everything per call and suit the handshake and tests. For
  * packet rates, make one instance per key and call {@link #sealInto} / {@link #openInto}: the instance keeps
- * its engine, MAC and scratch buffers, and writes into caller buffers at offsets. An instance is <b>not</b>
+ * its cipher state and scratch buffers, and writes into caller buffers at offsets. An instance is <b>not</b>
  * thread-safe; give each sending or receiving path its own.
  */
 public final class SecretBox {
@@ -36,11 +32,9 @@ public final class SecretBox {
     /** Keystream bytes spent on the one-time Poly1305 key before the message is encrypted. */
     private static final int POLY_KEY_BYTES = 32;
 
-    private final KeyParameter key;
-    private final XSalsa20Engine salsa = new XSalsa20Engine();
-    private final Poly1305 mac = new Poly1305();
-    private final byte[] zeros = new byte[POLY_KEY_BYTES];
-    private final byte[] polyKey = new byte[POLY_KEY_BYTES];
+    private final XSalsa20Cipher salsa;
+    /** Keystream block 0: words 0..7 are the Poly1305 key, bytes 32..63 encrypt the first message bytes. */
+    private final int[] firstBlock = new int[XSalsa20Cipher.BLOCK_WORDS];
     private final byte[] computedTag = new byte[TAG_BYTES];
     private final byte[] receivedTag = new byte[TAG_BYTES];
 
@@ -53,7 +47,7 @@ public final class SecretBox {
         if (key == null || key.length != KEY_BYTES) {
             throw new IllegalArgumentException("secretbox key must be " + KEY_BYTES + " bytes");
         }
-        this.key = new KeyParameter(key);
+        this.salsa = new XSalsa20Cipher(key);
     }
 
     /** Seals {@code plaintext} under a one-off key; returns {@code tag || ciphertext}. */
@@ -91,9 +85,8 @@ public final class SecretBox {
      */
     public int sealInto(byte[] nonce, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         startKeystream(nonce);
-        salsa.processBytes(in, inOffset, length, out, outOffset + TAG_BYTES);
-        mac.update(out, outOffset + TAG_BYTES, length);
-        mac.doFinal(out, outOffset);
+        crypt(in, inOffset, out, outOffset + TAG_BYTES, length);
+        Poly1305Mac.compute(firstBlock, out, outOffset + TAG_BYTES, length, out, outOffset);
         return length + TAG_BYTES;
     }
 
@@ -111,24 +104,32 @@ public final class SecretBox {
         }
         int cipherLength = length - TAG_BYTES;
         startKeystream(nonce);
-        mac.update(in, inOffset + TAG_BYTES, cipherLength);
-        mac.doFinal(computedTag, 0);
+        Poly1305Mac.compute(firstBlock, in, inOffset + TAG_BYTES, cipherLength, computedTag, 0);
         System.arraycopy(in, inOffset, receivedTag, 0, TAG_BYTES);
         if (!MessageDigest.isEqual(computedTag, receivedTag)) {
             return false;
         }
-        salsa.processBytes(in, inOffset + TAG_BYTES, cipherLength, out, outOffset);
+        crypt(in, inOffset + TAG_BYTES, out, outOffset, cipherLength);
         return true;
     }
 
-    /** Keys XSalsa20 for this nonce and Poly1305 with the first 32 keystream bytes. */
+    /** Keys XSalsa20 for this nonce and keeps keystream block 0, whose first half is the Poly1305 key. */
     private void startKeystream(byte[] nonce) {
         if (nonce.length != NONCE_BYTES) {
             throw new IllegalArgumentException("secretbox nonce must be " + NONCE_BYTES + " bytes");
         }
-        salsa.init(true, new ParametersWithIV(key, nonce));
-        salsa.processBytes(zeros, 0, POLY_KEY_BYTES, polyKey, 0);
-        mac.init(new KeyParameter(polyKey));
-        Arrays.fill(polyKey, (byte) 0);
+        salsa.start(nonce);
+        salsa.block(0, firstBlock);
+    }
+
+    /**
+     * XORs {@code length} bytes with the keystream from byte {@link #POLY_KEY_BYTES}: the rest of block 0, then
+     * blocks 1 onwards. In place is fine when {@code in}/{@code inOffset} and {@code out}/{@code outOffset}
+     * are the same bytes.
+     */
+    private void crypt(byte[] in, int inOffset, byte[] out, int outOffset, int length) {
+        int head = Math.min(length, XSalsa20Cipher.BLOCK_BYTES - POLY_KEY_BYTES);
+        XSalsa20Cipher.xorWords(firstBlock, POLY_KEY_BYTES, in, inOffset, out, outOffset, head);
+        salsa.xor(1, in, inOffset + head, out, outOffset + head, length - head);
     }
 }

@@ -1,5 +1,6 @@
 package net.weft.core.effect;
 
+import net.weft.core.fastpath.FastPathTable;
 import net.weft.core.id.ConnectionId;
 import net.weft.core.id.Endpoint;
 
@@ -23,4 +24,10 @@ public sealed interface Effect {
 
     /** Inject this Ethernet frame into the local bridge. */
     record DeliverFrame(byte[] frame) implements Effect { }
+
+    /**
+     * Give the fast path this table; it replaces the previous one. Emitted only after {@code Input.FastPathStarted},
+     * at the end of a step in which routes, MAC owners or usable sleeve connections changed.
+     */
+    record InstallFastPath(FastPathTable table) implements Effect { }
 }

@@ -39,6 +39,7 @@ public final class MacCache {
     private final int maxEntries;
     private final Map<MacAddress, Entry> entries = new HashMap<>();
     private long refusedCount;
+    private long version;
 
     /** A cache with Weave's behaviour and the default bound {@link #MAX_ENTRIES}. */
     public MacCache(long maxAgeNs) {
@@ -93,7 +94,32 @@ public final class MacCache {
         PeerName previous = e.owner;
         e.owner = owner;
         e.lastSeenNs = nowNs;
+        version++;
         return Optional.of(previous);
+    }
+
+    /**
+     * Refreshes a MAC another part of the host saw behind {@code owner} (the fast path's sightings), only
+     * while that is still what the cache says: a sighting reported late never undoes a move learned since,
+     * and never re-creates an expired entry (the next frame then takes the learning path again).
+     *
+     * @return true when the entry exists with that owner
+     */
+    public boolean touch(MacAddress mac, PeerName owner, long nowNs) {
+        Entry e = entries.get(mac);
+        if (e == null || !e.owner.equals(owner)) {
+            return false;
+        }
+        refresh(e, nowNs);
+        return true;
+    }
+
+    /**
+     * A number that changes whenever a MAC is added, moves to another peer or is removed (not on refreshes),
+     * so a published copy of the owners can tell cheaply whether it is stale.
+     */
+    public long version() {
+        return version;
     }
 
     /** The peer a MAC was last seen behind, if known. */
@@ -111,6 +137,9 @@ public final class MacCache {
                 removed++;
             }
         }
+        if (removed > 0) {
+            version++;
+        }
         return removed;
     }
 
@@ -118,6 +147,9 @@ public final class MacCache {
     public int removePeer(PeerName peer) {
         int before = entries.size();
         entries.values().removeIf(e -> e.owner.equals(peer));
+        if (entries.size() != before) {
+            version++;
+        }
         return before - entries.size();
     }
 
@@ -157,6 +189,7 @@ public final class MacCache {
             return false;
         }
         entries.put(mac, new Entry(owner, nowNs));
+        version++;
         return true;
     }
 

@@ -63,6 +63,12 @@ public sealed interface OverlayAction {
     /** The peer confirmed our heartbeats arrive: mark the connection established (once per forwarder). */
     record BecameEstablished() implements OverlayAction { }
 
+    /**
+     * A path-MTU search ended: {@code mtu} is the connection's overlay MTU from now on (Weave logs "Effective
+     * MTU verified at ..."). The forwarder's {@code mtu()} already returns it; this is for the trace.
+     */
+    record MtuVerified(int mtu) implements OverlayAction { }
+
     /** The overlay is dead; the router closes the connection with this reason. */
     record Failed(String reason) implements OverlayAction { }
 

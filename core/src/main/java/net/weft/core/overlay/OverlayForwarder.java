@@ -28,9 +28,15 @@ import net.weft.core.wire.ParseResult;
  * ConnectionEstablished is what makes <em>this</em> side established.
  *
  * <p>The peer's fragmentation tests and PMTU probes are answered ({@link #onSpecialFrame}), so a Weave
- * peer's path-MTU search converges. This forwarder does not yet probe the path itself: {@link #mtu()} is
- * the configured overlay MTU, and unsolicited FragmentationReceived/PMTUVerified answers are ignored. PMTU
- * discovery will add the probing side behind the same {@code mtu()} accessor.
+ * peer's path-MTU search converges. Once established, this forwarder searches the path MTU itself with a
+ * {@link PmtuSearch}: probe datagrams carry a special frame of {@code candidate + 14} bytes, so on the wire a
+ * probe is exactly as large as a datagram carrying one frame of a {@code candidate}-byte IP packet (62 bytes
+ * more plain, 86 encrypted, once the router's channel seals it); the peer's PMTUVerified answers arrive through
+ * {@link #onControl}. {@link #mtu()} is the configured overlay MTU until the first search ends, then the
+ * largest verified one (never below {@link #MIN_MTU}); the search reruns every
+ * {@link PmtuSearch#REVERIFY_INTERVAL_NS} and when the host reports a send too big ({@link #onSendTooBig}).
+ * The peer's FragmentationReceived answers are ignored: this forwarder sends no fragmentation test (the data
+ * plane fragments oversize IPv4 itself).
  *
  * <p>Every method returns the actions to take, in order; after {@code Failed} nothing more is emitted.
  * {@link #nextDeadlineNs()} says when {@link #onTimer} must run next.
@@ -57,7 +63,7 @@ public final class OverlayForwarder {
     private final boolean outbound;
     private final int overlayIndex;
     private final Timings timings;
-    private final int mtu;
+    private final PmtuSearch pmtu;
 
     private Phase phase = Phase.CREATED;
     private Endpoint remote;
@@ -97,7 +103,7 @@ public final class OverlayForwarder {
         this.outbound = outbound;
         this.remote = remoteUdp.orElse(null);
         this.timings = Objects.requireNonNull(timings, "timings");
-        this.mtu = mtu;
+        this.pmtu = new PmtuSearch(mtu);
         this.overlayIndex = overlayIndex;
     }
 
@@ -115,7 +121,7 @@ public final class OverlayForwarder {
         return List.of(heartbeatTo(remote));
     }
 
-    /** Runs due timers: the heartbeat timeout first, then the next heartbeat. */
+    /** Runs due timers: the heartbeat timeout first, then the next heartbeat, then the path-MTU search. */
     public List<OverlayAction> onTimer(long nowNs) {
         if (!running()) {
             return List.of();
@@ -123,11 +129,30 @@ public final class OverlayForwarder {
         if (nowNs >= timeoutNs) {
             return fail(TIMEOUT_REASON);
         }
+        List<OverlayAction> actions = new ArrayList<>(2);
         if (remote != null && nowNs >= nextHeartbeatNs) {
             nextHeartbeatNs = nowNs + heartbeatIntervalNs();
-            return List.of(heartbeatTo(remote));
+            actions.add(heartbeatTo(remote));
         }
-        return List.of();
+        if (phase == Phase.ESTABLISHED && nowNs >= pmtu.deadlineNs()) {
+            addSearchStep(actions, pmtu.onTimer(nowNs));
+        }
+        return actions;
+    }
+
+    /**
+     * The host could not send a datagram to the peer because it exceeds the local route's MTU (EMSGSIZE);
+     * {@code routeOverlayMtu} is that route MTU less the channel's overhead. The MTU drops to it at once and
+     * a search verifies it (or finds less). Ignored before the overlay is established or when the MTU is
+     * already no larger.
+     */
+    public List<OverlayAction> onSendTooBig(int routeOverlayMtu, long nowNs) {
+        if (phase != Phase.ESTABLISHED) {
+            return ignored("send too big while " + phase);
+        }
+        List<OverlayAction> actions = new ArrayList<>(1);
+        addSearchStep(actions, pmtu.onTooBig(routeOverlayMtu, nowNs));
+        return actions;
     }
 
     /**
@@ -204,6 +229,11 @@ public final class OverlayForwarder {
             return ignored(parsed.reason());
         }
         SleeveControl message = parsed.value();
+        if (message instanceof SleeveControl.PmtuVerified verified && phase == Phase.ESTABLISHED) {
+            List<OverlayAction> actions = new ArrayList<>(1);
+            addSearchStep(actions, pmtu.onVerified(verified.mtu(), nowNs));
+            return actions;
+        }
         if (!(message instanceof SleeveControl.ConnectionEstablished)) {
             return ignored(message + " answers a probe this forwarder did not send");
         }
@@ -214,7 +244,10 @@ public final class OverlayForwarder {
         if (remote != null) {
             nextHeartbeatNs = nowNs + timings.slowHeartbeatNs();
         }
-        return List.of(new OverlayAction.BecameEstablished());
+        List<OverlayAction> actions = new ArrayList<>(2);
+        actions.add(new OverlayAction.BecameEstablished());
+        addSearchStep(actions, pmtu.start(nowNs));
+        return actions;
     }
 
     /** When {@link #onTimer} must run next, or {@link #NO_DEADLINE}. */
@@ -222,7 +255,8 @@ public final class OverlayForwarder {
         if (!running()) {
             return NO_DEADLINE;
         }
-        return remote == null ? timeoutNs : Math.min(timeoutNs, nextHeartbeatNs);
+        long deadline = remote == null ? timeoutNs : Math.min(timeoutNs, nextHeartbeatNs);
+        return phase == Phase.ESTABLISHED ? Math.min(deadline, pmtu.deadlineNs()) : deadline;
     }
 
     /** Where we send UDP to the peer, once known. */
@@ -245,9 +279,22 @@ public final class OverlayForwarder {
         return phase;
     }
 
-    /** The overlay MTU: the largest IP packet carried without fragmentation or an ICMP "too big". */
+    /**
+     * The overlay MTU: the largest IP packet carried without fragmentation or an ICMP "too big". The configured
+     * value until the first path-MTU search ends, then the largest verified one.
+     */
     public int mtu() {
-        return mtu;
+        return pmtu.mtu();
+    }
+
+    /** The overlay MTU this forwarder was configured with, where every path-MTU search starts. */
+    public int configuredMtu() {
+        return pmtu.configuredMtu();
+    }
+
+    /** True while a path-MTU search is testing a candidate. */
+    public boolean verifyingMtu() {
+        return pmtu.searching();
     }
 
     /** True when we dialled the connection. */
@@ -276,6 +323,16 @@ public final class OverlayForwarder {
     private OverlayAction heartbeatTo(Endpoint to) {
         SleeveFrame frame = new SleeveFrame(local, remoteName, SpecialFrames.heartbeat(connUid));
         return new OverlayAction.SendDatagram(to, SleevePacket.encode(local, List.of(frame)));
+    }
+
+    /** Turns a search step into actions: a probe datagram to the peer, or the verified MTU for the trace. */
+    private void addSearchStep(List<OverlayAction> actions, PmtuSearch.Next next) {
+        if (next instanceof PmtuSearch.Next.Probe probe && remote != null) {
+            SleeveFrame frame = new SleeveFrame(local, remoteName, SpecialFrames.pmtuProbe(probe.mtu()));
+            actions.add(new OverlayAction.SendDatagram(remote, SleevePacket.encode(local, List.of(frame))));
+        } else if (next instanceof PmtuSearch.Next.Settled settled) {
+            actions.add(new OverlayAction.MtuVerified(settled.mtu()));
+        }
     }
 
     private OverlayAction control(SleeveControl message) {

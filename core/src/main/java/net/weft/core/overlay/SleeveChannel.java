@@ -20,9 +20,15 @@ import net.weft.core.id.PeerName;
  * authenticate. Both ends choose the same kind because trust is mutual: a connection is encrypted on the
  * sleeve exactly when a session key exists and either side does not trust the other.
  *
+ * <p>The fast path works in place on its own buffers ({@link #headerBytes}, {@link #sealInPlace},
+ * {@link #openInPlace}): a packet is {@code header || frame list}, where the header is the sender name (plain)
+ * or sender name, sequence field and tag (encrypted), so frames are written once and sealed or opened where
+ * they lie.
+ *
  * <p>Every packet goes on the non-DF path (bit 63 of {@code seqNoAndDF} clear): the router's datagram effect
- * has no DF notion yet. A Weave peer opens both paths, so this is interoperable. Not thread-safe; one per
- * connection.
+ * has no DF notion yet. A Weave peer opens both paths, so this is interoperable. One per connection; sealing
+ * (on the encryptor) and opening (on the opener) are synchronized because the router thread (heartbeats, slow-path frames) and fast-path threads
+ * share the connection's sequence counter and replay window (in the simulator only one thread ever calls).
  */
 public final class SleeveChannel {
 
@@ -93,6 +99,12 @@ public final class SleeveChannel {
         if (encryptor == null) {
             return plainDatagram;
         }
+        synchronized (encryptor) {
+            return sealCopy(plainDatagram);
+        }
+    }
+
+    private byte[] sealCopy(byte[] plainDatagram) {
         int framesLength = plainDatagram.length - SleevePacket.SENDER_BYTES;
         byte[] out = new byte[framesLength + SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED];
         encryptor.seal(DF_PATH, plainDatagram, SleevePacket.SENDER_BYTES, framesLength, out, 0);
@@ -108,6 +120,12 @@ public final class SleeveChannel {
         if (opener == null) {
             return new Unwrapped(SleeveOpenOutcome.OK, wire);
         }
+        synchronized (opener) {
+            return openCopy(wire);
+        }
+    }
+
+    private Unwrapped openCopy(byte[] wire) {
         if (wire.length < SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED) {
             return new Unwrapped(SleeveOpenOutcome.MALFORMED, null);
         }
@@ -118,6 +136,45 @@ public final class SleeveChannel {
         }
         System.arraycopy(wire, SleeveCrypto.SENDER_OFFSET, plain, 0, SleevePacket.SENDER_BYTES);
         return new Unwrapped(outcome, plain);
+    }
+
+    /** Bytes in front of the frame list in a packet on the wire: 6 plain, 30 encrypted. */
+    public int headerBytes() {
+        return encryptor == null ? SleevePacket.SENDER_BYTES : SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED;
+    }
+
+    /**
+     * Turns {@code packet[offset ..]} into a wire packet where it lies: the caller has written our name at
+     * {@code offset} and {@code framesLength} bytes of frame list at {@code offset + headerBytes()}. Plain channels
+     * leave it; encrypted ones seal the frames in place and fill in sequence field and tag.
+     *
+     * @return the wire packet's length, {@code headerBytes() + framesLength}
+     */
+    public int sealInPlace(byte[] packet, int offset, int framesLength) {
+        if (encryptor == null) {
+            return SleevePacket.SENDER_BYTES + framesLength;
+        }
+        int framesOffset = offset + SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED;
+        synchronized (encryptor) {
+            return encryptor.seal(DF_PATH, packet, framesOffset, framesLength, packet, offset);
+        }
+    }
+
+    /**
+     * Opens the wire packet {@code packet[offset .. offset + length)} where it lies; on
+     * {@link SleeveOpenOutcome#OK} its frame list is at {@code offset + headerBytes()}, {@code length -
+     * headerBytes()} bytes long. Plain channels accept any packet at least a sender name long. Never throws.
+     */
+    public SleeveOpenOutcome openInPlace(byte[] packet, int offset, int length) {
+        if (encryptor == null) {
+            return length < SleevePacket.SENDER_BYTES ? SleeveOpenOutcome.MALFORMED : SleeveOpenOutcome.OK;
+        }
+        if (length < SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED) {
+            return SleeveOpenOutcome.MALFORMED;
+        }
+        synchronized (opener) {
+            return opener.open(packet, offset, length, packet, offset + SleeveCrypto.CIPHERTEXT_OFFSET);
+        }
     }
 
     /**

@@ -15,7 +15,10 @@
  * <p>One {@link net.weft.core.overlay.OverlayForwarder} per confirmed connection runs the heartbeat
  * machine: fast heartbeats until the peer says over TCP that they arrive, slow ones after, failure when
  * none arrives for the timeout; it learns and follows the peer's UDP address from heartbeats, which is
- * what lets the dialled side sit behind a NAT. All inputs carry {@code nowNs}; outputs are
+ * what lets the dialled side sit behind a NAT. Once established it searches the path MTU with a
+ * {@link net.weft.core.overlay.PmtuSearch}: probe datagrams of a candidate's exact wire size, answered by the
+ * peer over TCP, bisected down to the largest that arrives (never below 552), rerun every 10 minutes and
+ * when the host reports a send too big. All inputs carry {@code nowNs}; outputs are
  * {@link net.weft.core.overlay.OverlayAction}s for the router to execute. Parsing of anything a peer sent
  * returns a {@code ParseResult} or an {@code Ignored} action and never throws.
  */

@@ -58,6 +58,12 @@ public sealed interface TraceEvent {
     /** A UDP datagram was dropped (garbage, unknown sender, truncated, ...). */
     record DatagramDropped(long atNs, PeerName self, Endpoint from, String reason) implements TraceEvent { }
 
+    /**
+     * A path-MTU search on the connection to {@code peer} ended: frames to it carry IP packets of up to
+     * {@code mtu} bytes (Weave's "Effective MTU verified at ...").
+     */
+    record MtuVerified(long atNs, PeerName self, PeerName peer, int mtu) implements TraceEvent { }
+
     /** A target was dialled, or will be retried. */
     record TargetChanged(long atNs, PeerName self, String target, String state, String detail)
             implements TraceEvent { }

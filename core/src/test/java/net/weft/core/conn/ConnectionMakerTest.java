@@ -123,6 +123,36 @@ class ConnectionMakerTest {
     }
 
     @Test
+    void losingAnEstablishedConnectionRetriesQuicklyForThirtySecondsThenBacksOffAgain() {
+        ConnectionMaker cm = connectedAfterSixFailedDials();
+
+        cm.connectionEnded(A1, true, "EOF", EndCause.ERROR, true, now);
+        long lostNs = now;
+
+        assertThat(only(cm).nextTryNs() - now).isBetween(125 * MS, 375 * MS);
+        while (now - lostNs < ConnectionMaker.QUICK_RETRY_WINDOW_NS - S) {
+            now = only(cm).nextTryNs();
+            cm.dueDials(now);
+            cm.dialFailed(A1, "connection refused", now);
+            assertThat(only(cm).nextTryNs() - now).as("quick retry at +%d ms", (now - lostNs) / MS)
+                    .isBetween(125 * MS, 375 * MS);
+        }
+        now = lostNs + ConnectionMaker.QUICK_RETRY_WINDOW_NS + S;
+        cm.dueDials(now);
+        cm.dialFailed(A1, "connection refused", now);
+        assertThat(only(cm).nextTryNs() - now).as("backoff resumed").isGreaterThan(2 * S);
+    }
+
+    @Test
+    void aConnectionThatNeverGotEstablishedKeepsWeavesBackoff() {
+        ConnectionMaker cm = connectedAfterSixFailedDials();
+
+        cm.connectionEnded(A1, true, "handshake failed", EndCause.ERROR, false, now);
+
+        assertThat(only(cm).nextTryNs() - now).isGreaterThan(2 * S);
+    }
+
+    @Test
     void aShortLivedConnectionBacksOffFromWhereTheIntervalWas() {
         ConnectionMaker cm = maker(false);
         cm.initiate(List.of("10.0.0.1"), false, now);
@@ -139,6 +169,17 @@ class ConnectionMakerTest {
     }
 
     /** Fails the target {@code times} times, each time waiting until it is due again. */
+    /** A target whose backoff grew over six failed dials, then connected five seconds ago. */
+    private ConnectionMaker connectedAfterSixFailedDials() {
+        ConnectionMaker cm = maker(false);
+        cm.initiate(List.of("10.0.0.1"), false, now);
+        failTimes(cm, 6);
+        cm.dueDials(now);
+        cm.connected(A1);
+        now += 5 * S;
+        return cm;
+    }
+
     private void failTimes(ConnectionMaker cm, int times) {
         for (int i = 0; i < times; i++) {
             now = Math.max(now, cm.nextDeadlineNs(now));

@@ -3,6 +3,7 @@ package net.weft.core.overlay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.weft.core.Timings;
@@ -38,6 +39,24 @@ class OverlayForwarderTest {
         return new OverlayAction.SendDatagram(dst, SleevePacket.encode(from, List.of(f)));
     }
 
+    /** A probe datagram for {@code mtu}: a special frame of {@code mtu + 14} zero bytes. */
+    static OverlayAction probe(PeerName from, PeerName to, Endpoint dst, int mtu) {
+        SleeveFrame f = new SleeveFrame(from, to, SpecialFrames.pmtuProbe(mtu));
+        return new OverlayAction.SendDatagram(dst, SleevePacket.encode(from, List.of(f)));
+    }
+
+    /** The tag-7 body of the peer's PMTUVerified answer for {@code mtu} on overlay 0. */
+    static byte[] verified(int mtu) {
+        return new byte[] {0, 3, (byte) (mtu >>> 8), (byte) mtu};
+    }
+
+    /** The peer confirms our heartbeats, then our first PMTU probe, both at {@code nowNs}. */
+    private static void establishAndVerify(OverlayForwarder f, long nowNs) {
+        f.onControl(ESTABLISHED_BODY, nowNs);
+        assertThat(f.onControl(verified(f.configuredMtu()), nowNs))
+                .containsExactly(new OverlayAction.MtuVerified(f.configuredMtu()));
+    }
+
     private static boolean isIgnored(List<OverlayAction> actions) {
         return actions.size() == 1 && actions.get(0) instanceof OverlayAction.Ignored;
     }
@@ -51,8 +70,11 @@ class OverlayForwarderTest {
         assertThat(a.onTimer(500 * MS)).containsExactly(beat(A, B, B_TCP));
         assertThat(a.nextDeadlineNs()).isEqualTo(1000 * MS);
 
-        assertThat(a.onControl(ESTABLISHED_BODY, 700 * MS)).containsExactly(new OverlayAction.BecameEstablished());
+        assertThat(a.onControl(ESTABLISHED_BODY, 700 * MS))
+                .containsExactly(new OverlayAction.BecameEstablished(), probe(A, B, B_TCP, 1376));
         assertThat(a.established()).isTrue();
+        assertThat(a.nextDeadlineNs()).as("the probe's answer is due within 10 ms").isEqualTo(710 * MS);
+        assertThat(a.onControl(verified(1376), 705 * MS)).containsExactly(new OverlayAction.MtuVerified(1376));
         assertThat(a.nextDeadlineNs()).isEqualTo(700 * MS + 10 * S);
         assertThat(a.onTimer(1000 * MS)).isEmpty();
         assertThat(a.onTimer(700 * MS + 10 * S)).containsExactly(beat(A, B, B_TCP));
@@ -105,7 +127,7 @@ class OverlayForwarderTest {
         OverlayForwarder a = outboundFromA();
         a.onConfirm(0);
         a.onHeartbeat(B_TCP, UID, 1 * S);
-        a.onControl(ESTABLISHED_BODY, 1 * S);
+        establishAndVerify(a, 1 * S);
         assertThat(a.onTimer(60 * S)).containsExactly(beat(A, B, B_TCP));
         assertThat(a.nextDeadlineNs()).isEqualTo(61 * S);
         assertThat(a.onTimer(61 * S)).containsExactly(new OverlayAction.Failed(OverlayForwarder.TIMEOUT_REASON));
@@ -116,7 +138,7 @@ class OverlayForwarderTest {
         OverlayForwarder b = inboundAtB();
         b.onConfirm(0);
         b.onHeartbeat(A_NAT, UID, 50 * S);
-        b.onControl(ESTABLISHED_BODY, 50 * S);
+        establishAndVerify(b, 50 * S);
         b.onHeartbeat(A_NAT, UID, 100 * S);
         assertThat(b.onTimer(159 * S)).containsExactly(beat(B, A, A_NAT));
         assertThat(b.onTimer(160 * S)).containsExactly(new OverlayAction.Failed(OverlayForwarder.TIMEOUT_REASON));
@@ -194,7 +216,11 @@ class OverlayForwarderTest {
         b.onConfirm(0);
         assertThat(b.onHeartbeat(A_NAT, UID, 1)).contains(new OverlayAction.SendControl(new byte[] {1, 1}));
         assertThat(isIgnored(b.onControl(ESTABLISHED_BODY, 2))).isTrue();
-        assertThat(b.onControl(new byte[] {1, 1}, 3)).containsExactly(new OverlayAction.BecameEstablished());
+        assertThat(b.onControl(new byte[] {1, 1}, 3))
+                .containsExactly(new OverlayAction.BecameEstablished(), probe(B, A, A_NAT, 1438));
+        assertThat(isIgnored(b.onControl(verified(1438), 4))).as("an answer on overlay 0").isTrue();
+        assertThat(b.onControl(new byte[] {1, 3, 0x05, (byte) 0x9e}, 5))
+                .containsExactly(new OverlayAction.MtuVerified(1438));
         assertThat(b.mtu()).isEqualTo(1438);
     }
 
@@ -204,5 +230,80 @@ class OverlayForwarderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OverlayForwarder(A, B, UID, false, Optional.empty(), Timings.weave(), 100))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aProbeForThe1500ByteDefaultFillsTheUnderlayPacketExactly() {
+        OverlayForwarder a = new OverlayForwarder(A, B, UID, true, Optional.of(B_TCP), Timings.weave(), 1438);
+        a.onConfirm(0);
+        List<OverlayAction> actions = a.onControl(ESTABLISHED_BODY, 1 * S);
+        OverlayAction.SendDatagram probe = (OverlayAction.SendDatagram) actions.get(1);
+        assertThat(probe.to()).isEqualTo(B_TCP);
+        assertThat(probe.datagram().length + SleevePacket.UDP_IPV4_OVERHEAD_BYTES)
+                .as("28 + sender 6 + frame header 14 + special frame 1438 + 14").isEqualTo(1500);
+        assertThat(SleevePacket.decode(probe.datagram()).value().frames()).singleElement()
+                .satisfies(f -> assertThat(SpecialFrames.parse(f.frame()).value())
+                        .isEqualTo(new SpecialFrame.PmtuProbe(1438)));
+    }
+
+    @Test
+    void unansweredProbesKeepTheConfiguredMtuUntilTheSearchSettlesLower() {
+        OverlayForwarder a = new OverlayForwarder(A, B, UID, true, Optional.of(B_TCP), Timings.weave(), 1438);
+        a.onConfirm(0);
+        a.onControl(ESTABLISHED_BODY, 0);
+        List<OverlayAction> probes = new ArrayList<>();
+        long now = 0;
+        while (now < 2550 * MS) {
+            now = a.nextDeadlineNs();
+            probes.addAll(a.onTimer(now));
+        }
+        assertThat(probes).as("seven retries, then the midpoint").containsExactly(
+                probe(A, B, B_TCP, 1438), probe(A, B, B_TCP, 1438), probe(A, B, B_TCP, 1438),
+                probe(A, B, B_TCP, 1438), probe(A, B, B_TCP, 1438), probe(A, B, B_TCP, 1438),
+                probe(A, B, B_TCP, 1438), probe(A, B, B_TCP, 995));
+        assertThat(a.mtu()).isEqualTo(1438);
+        assertThat(a.verifyingMtu()).isTrue();
+        assertThat(isIgnored(a.onControl(verified(1438), now))).as("stale answers are not ignored input").isFalse();
+        assertThat(a.onControl(verified(995), now)).containsExactly(probe(A, B, B_TCP, 1216));
+        assertThat(a.mtu()).isEqualTo(1438);
+    }
+
+    @Test
+    void theMtuIsVerifiedAgainTenMinutesLaterAlongsideTheHeartbeats() {
+        OverlayForwarder a = outboundFromA();
+        a.onConfirm(0);
+        establishAndVerify(a, 0);
+        a.onHeartbeat(B_TCP, UID, 595 * S);
+        assertThat(a.onTimer(600 * S)).containsExactly(beat(A, B, B_TCP), probe(A, B, B_TCP, 1376));
+        assertThat(a.onControl(verified(1376), 600 * S)).containsExactly(new OverlayAction.MtuVerified(1376));
+    }
+
+    @Test
+    void aSendTooBigLowersTheMtuAtOnceButOnlyOnceEstablished() {
+        OverlayForwarder a = outboundFromA();
+        a.onConfirm(0);
+        assertThat(isIgnored(a.onSendTooBig(1300, 1))).isTrue();
+        establishAndVerify(a, 2);
+        assertThat(a.onSendTooBig(1300, 3)).containsExactly(probe(A, B, B_TCP, 1300));
+        assertThat(a.mtu()).isEqualTo(1300);
+        assertThat(a.onControl(verified(1300), 4)).containsExactly(new OverlayAction.MtuVerified(1300));
+    }
+
+    @Test
+    void ourProbeIsByteForByteWeavesAndWeavesCapturedAnswerSettlesIt() {
+        OverlayForwarder a = new OverlayForwarder(A, B, UID, true, Optional.of(B_TCP), Timings.weave(), 1438);
+        a.onConfirm(0);
+        List<OverlayAction> established = a.onControl(ESTABLISHED_BODY, 0);
+        byte[] weaveProbe = WireHex.loadPadded("sleeve-pmtu-probe-h1-to-h2-prefix.hex", 1472);
+        assertThat(established).as("Weave's probe for 1438, sleeve.pcap #7")
+                .containsExactly(new OverlayAction.BecameEstablished(),
+                        new OverlayAction.SendDatagram(B_TCP, weaveProbe));
+
+        byte[] controlStream = WireHex.load("control-frames-h2-dialler.hex");
+        int pmtuVerifiedFrame = 2 * 7;
+        byte[] tag7Body = java.util.Arrays.copyOfRange(controlStream, pmtuVerifiedFrame + 5, pmtuVerifiedFrame + 9);
+        assertThat(tag7Body).isEqualTo(verified(1438));
+        assertThat(a.onControl(tag7Body, 4 * MS)).as("Weave's PMTUVerified 1438, control.pcap #23")
+                .containsExactly(new OverlayAction.MtuVerified(1438));
     }
 }

@@ -25,6 +25,46 @@ class SleeveChannelTest {
     }
 
     @Test
+    void packetsSealedInPlaceOpenWithUnwrapAndWrappedOnesOpenInPlace() {
+        SleeveChannel dialler = SleeveChannel.encrypted(A, KEY, true);
+        SleeveChannel dialled = SleeveChannel.encrypted(B, KEY, false);
+        byte[] frames = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+        int offset = 5;
+        byte[] buffer = new byte[offset + dialler.headerBytes() + frames.length];
+        A.writeTo(buffer, offset);
+        System.arraycopy(frames, 0, buffer, offset + dialler.headerBytes(), frames.length);
+
+        int length = dialler.sealInPlace(buffer, offset, frames.length);
+        byte[] wire = java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+        SleeveChannel.Unwrapped opened = dialled.unwrap(wire);
+
+        assertThat(length).isEqualTo(30 + frames.length);
+        assertThat(opened.ok()).isTrue();
+        assertThat(java.util.Arrays.copyOfRange(opened.plainDatagram(), 6, opened.plainDatagram().length))
+                .isEqualTo(frames);
+
+        byte[] plain = new byte[6 + frames.length];
+        B.writeTo(plain, 0);
+        System.arraycopy(frames, 0, plain, 6, frames.length);
+        byte[] back = dialled.wrap(plain);
+        assertThat(dialler.openInPlace(back, 0, back.length)).isEqualTo(SleeveOpenOutcome.OK);
+        assertThat(java.util.Arrays.copyOfRange(back, dialler.headerBytes(), back.length)).isEqualTo(frames);
+        assertThat(dialler.openInPlace(wire.clone(), 0, wire.length)).isNotEqualTo(SleeveOpenOutcome.OK);
+        assertThat(dialled.openInPlace(wire.clone(), 0, wire.length)).isEqualTo(SleeveOpenOutcome.REPLAY);
+    }
+
+    @Test
+    void aPlainChannelPassesPacketsInPlaceAndRejectsOnesShorterThanASenderName() {
+        SleeveChannel plain = SleeveChannel.plain();
+        byte[] packet = new byte[20];
+
+        assertThat(plain.headerBytes()).isEqualTo(6);
+        assertThat(plain.sealInPlace(packet, 0, 14)).isEqualTo(20);
+        assertThat(plain.openInPlace(packet, 0, 20)).isEqualTo(SleeveOpenOutcome.OK);
+        assertThat(plain.openInPlace(packet, 0, 5)).isEqualTo(SleeveOpenOutcome.MALFORMED);
+    }
+
+    @Test
     void onAFifteenHundredBytePathTheOverlayMtuIs1438PlainAnd1414Encrypted() {
         assertThat(SleeveChannel.overlayMtu(1500, false)).isEqualTo(1438);
         assertThat(SleeveChannel.overlayMtu(1500, true)).isEqualTo(1414);

@@ -28,6 +28,8 @@ class EncryptedMeshTest {
     private static final String PASSWORD = "correct horse battery staple";
     /** A sealed heartbeat: sender 6 + seqNoAndDF 8 + tag 16 + frame header 14 + special frame 22 (Weave: 66). */
     private static final int SEALED_HEARTBEAT_BYTES = 66;
+    /** A sealed PMTU probe for 1414: 30 + frame header 14 + a 1428-byte special frame, 1500 with IPv4 and UDP. */
+    private static final int SEALED_PROBE_BYTES = 1472;
     /** A plain heartbeat: sender 6 + frame header 14 + special frame 22. */
     private static final int PLAIN_HEARTBEAT_BYTES = 42;
 
@@ -68,9 +70,11 @@ class EncryptedMeshTest {
 
         List<TestNet.SentDatagram> fromH1 = net.datagrams.stream().filter(d -> d.from().equals("h1")).toList();
         assertThat(fromH1).hasSizeGreaterThan(2);
+        assertThat(fromH1).as("one PMTU probe, verified at once").filteredOn(d -> d.payload().length
+                == SEALED_PROBE_BYTES).hasSize(1);
         for (int i = 0; i < fromH1.size(); i++) {
             byte[] p = fromH1.get(i).payload();
-            assertThat(p).hasSize(SEALED_HEARTBEAT_BYTES);
+            assertThat(p.length).isIn(SEALED_HEARTBEAT_BYTES, SEALED_PROBE_BYTES);
             assertThat(PeerName.fromBytes(p, 0)).isEqualTo(name(net, "h1"));
             assertThat(SleeveCrypto.readSeqNoAndDf(p, 0)).as("non-DF path, sequence %d", i).isEqualTo(i);
         }
@@ -260,7 +264,7 @@ class EncryptedMeshTest {
         net.runFor(5 * S);
 
         assertThat(net.datagrams).isNotEmpty()
-                .allSatisfy(d -> assertThat(d.payload()).hasSize(SEALED_HEARTBEAT_BYTES));
+                .allSatisfy(d -> assertThat(d.payload().length).isIn(SEALED_HEARTBEAT_BYTES, SEALED_PROBE_BYTES));
         assertThat(net.routers.get("h1").view().connections()).singleElement()
                 .satisfies(c -> assertThat(c.mtu()).isEqualTo(1414));
     }

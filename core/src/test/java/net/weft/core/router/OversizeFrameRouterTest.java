@@ -28,7 +28,7 @@ class OversizeFrameRouterTest {
     }
 
     /** An IPv4 frame from host 1's MAC (10.32.0.1) to host {@code to}'s MAC (10.32.0.2), checksummed. */
-    private static byte[] ipv4(int toHost, int ipLength, boolean dontFragment) {
+    static byte[] ipv4(int toHost, int ipLength, boolean dontFragment) {
         byte[] f = new byte[14 + ipLength];
         f[0] = (byte) (toHost == 0 ? 0xff : 0x02);
         f[5] = (byte) (toHost == 0 ? 0xff : toHost);
@@ -71,6 +71,35 @@ class OversizeFrameRouterTest {
         assertThat(net.datagrams.subList(sentBefore, net.datagrams.size()))
                 .noneMatch(d -> d.payload().length > 1000);
         assertThat(net.routers.get("h1").view().counters()).containsEntry("icmp_fragmentation_needed_sent", 1L);
+    }
+
+    @Test
+    void aDfFrameTooBigForTheRelaysNextHopIsAnsweredBackToItsSender() {
+        TestNet net = new TestNet();
+        for (int i = 1; i <= 3; i++) {
+            net.add("h" + i, i);
+        }
+        net.link("h1", "h2");
+        net.link("h2", "h3");
+        net.input("h1", new Input.ConnectRequested(List.of(net.address("h2").host()), false));
+        net.input("h3", new Input.ConnectRequested(List.of(net.address("h2").host()), false));
+        net.runFor(10 * S);
+        net.input("h3", new Input.FrameCaptured(Frames.broadcastFrom(3)));
+        net.input("h2", new Input.SendTooBig(net.address("h3"), 1400));
+        net.runFor(1 * S);
+        net.delivered.values().forEach(List::clear);
+
+        net.input("h1", new Input.FrameCaptured(ipv4(3, 1400, true)));
+        net.runFor(1 * S);
+
+        assertThat(net.delivered.get("h3")).isEmpty();
+        assertThat(net.delivered.get("h1")).singleElement().satisfies(icmp -> {
+            assertThat(icmp[34]).as("type").isEqualTo((byte) 3);
+            assertThat(icmp[35]).as("code").isEqualTo((byte) 4);
+            assertThat(((icmp[40] & 0xFF) << 8) | (icmp[41] & 0xFF)).as("h2's MTU towards h3").isEqualTo(1338);
+            assertThat(InternetChecksum.verifies(icmp, 34, icmp.length - 34)).isTrue();
+        });
+        assertThat(net.routers.get("h2").view().counters()).containsEntry("icmp_fragmentation_needed_sent", 1L);
     }
 
     @Test

@@ -45,6 +45,8 @@ final class TestNet {
     final List<TraceEvent> trace = new ArrayList<>();
     final List<SentDatagram> datagrams = new ArrayList<>();
     final List<SentBytes> tcpWrites = new ArrayList<>();
+    /** The last fast-path table each router installed (after {@code Input.FastPathStarted}). */
+    final Map<String, net.weft.core.fastpath.FastPathTable> fastPathTables = new TreeMap<>();
     /** Every effect executed, as text with full bytes, in order: two equal logs mean two equal runs. */
     final List<String> effectLog = new ArrayList<>();
     private final Map<String, java.util.function.UnaryOperator<byte[]>> tamperNextWrite = new TreeMap<>();
@@ -161,6 +163,8 @@ final class TestNet {
                 }
             } else if (eff instanceof Effect.DeliverFrame f) {
                 delivered.get(host).add(f.frame());
+            } else if (eff instanceof Effect.InstallFastPath t) {
+                fastPathTables.put(host, t.table());
             }
         }
         deadlines.put(host, step.nextDeadlineNs());

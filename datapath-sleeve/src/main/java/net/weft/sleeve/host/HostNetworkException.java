@@ -17,7 +17,7 @@ public final class HostNetworkException extends RuntimeException {
         NEEDS_PRIVILEGE,
         /** The network namespace path does not exist (named netns missing, or process gone). */
         NAMESPACE_MISSING,
-        /** EEXIST: a link with that name, or that address, already exists. */
+        /** EEXIST: a link with that name, or that address, already exists; EADDRINUSE: the port is taken. */
         ALREADY_EXISTS,
         /** ENODEV/ENOENT: the link (or other object) does not exist. */
         NOT_FOUND,
@@ -49,6 +49,10 @@ public final class HostNetworkException extends RuntimeException {
         if (errno == Errno.EEXIST) {
             return new HostNetworkException(Reason.ALREADY_EXISTS, errno,
                     "cannot " + action + ": the name or address is already taken: " + cause);
+        }
+        if (errno == Errno.EADDRINUSE) {
+            return new HostNetworkException(Reason.ALREADY_EXISTS, errno,
+                    "cannot " + action + ": the port is already in use by another socket: " + cause);
         }
         if (errno == Errno.ENODEV || errno == Errno.ENOENT) {
             return new HostNetworkException(Reason.NOT_FOUND, errno, "cannot " + action + ": not found: " + cause);

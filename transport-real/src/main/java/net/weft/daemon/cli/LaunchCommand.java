@@ -121,8 +121,9 @@ public final class LaunchCommand implements Callable<Integer> {
         TapDataPath dataPath = null;
         if (!noDatapath) {
             try {
-                dataPath = TapDataPath.open(WeftNames.BRIDGE, daemon.name(), bridgeMtu(), daemon::framesCaptured);
+                dataPath = TapDataPath.open(WeftNames.BRIDGE, daemon.name(), bridgeMtu());
                 frames.plug(dataPath);
+                daemon.attachTap(dataPath.port(), dataPath.offload());
             } catch (HostNetworkException e) {
                 daemon.stop();
                 spec.commandLine().getErr().println("weft: cannot set up the data path (bridge " + WeftNames.BRIDGE

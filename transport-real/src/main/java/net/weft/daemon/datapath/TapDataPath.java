@@ -1,15 +1,12 @@
 package net.weft.daemon.datapath;
 
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import net.weft.core.id.MacAddress;
 import net.weft.core.id.PeerName;
 import net.weft.sleeve.host.HostNetworkException;
 import net.weft.sleeve.host.frame.FramePort;
+import net.weft.sleeve.host.offload.VirtioNetHeader;
 import net.weft.sleeve.host.tap.TapDevice;
 import net.weft.sleeve.host.weft.ContainerPlumbing;
 import net.weft.sleeve.host.weft.WeftNames;
@@ -17,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's capture and injection port: a TAP device on the {@code weft} bridge. One capture thread reads
- * every frame the bridge sends to the TAP and hands a copy to the router; {@link #inject} (the router's
- * {@code DeliverFrame} effects, on the router thread) writes frames into the TAP, which the bridge then
- * forwards to containers.
+ * The daemon's capture and injection port: a TAP device on the {@code weft} bridge, in offload mode (every read
+ * and write starts with a virtio-net header; the kernel hands over TCP super-frames and takes coalesced ones). The sleeve fast path reads
+ * every frame the bridge sends to the TAP ({@link #port()}, attached with {@code Daemon.attachTap}) and writes
+ * the frames it delivers; {@link #inject} writes the router's {@code DeliverFrame} effects (on the router thread).
+ * A write is one system call carrying one frame, so both writers may share the descriptor.
  *
  * <p>TAP rather than AF_PACKET on a veth: both move frames at the same order of rate here
  * (datapath-sleeve/bench/README.md), but a TAP is one device whose frames written are never read back (no
@@ -29,47 +27,46 @@ import org.slf4j.LoggerFactory;
  */
 public final class TapDataPath implements FrameInjector, AutoCloseable {
 
-    /** How long one read waits before the capture thread checks whether it must stop. */
-    static final int READ_TIMEOUT_MS = 200;
-    /** Most frames handed to the router in one burst, so one burst never delays the next for long. */
-    static final int MAX_BURST_FRAMES = 64;
     /** The bridge's MTU when none is asked for. */
     public static final int DEFAULT_MTU = ContainerPlumbing.DEFAULT_MTU;
 
     private static final Logger LOG = LoggerFactory.getLogger("weft.datapath");
 
     private final TapDevice tap;
-    private final Thread capture;
     private final AtomicLong injected = new AtomicLong();
-    private final AtomicLong captured = new AtomicLong();
     private final AtomicLong injectFailures = new AtomicLong();
     private volatile boolean running = true;
 
-    private TapDataPath(TapDevice tap, Consumer<List<byte[]>> sink) {
+    private TapDataPath(TapDevice tap) {
         this.tap = tap;
-        this.capture = new Thread(() -> captureLoop(sink), "weft-capture");
-        this.capture.setDaemon(true);
     }
 
     /**
-     * Ensures the bridge {@code bridgeName} (MAC = the peer name, MTU {@code mtu}, up), opens a TAP port on it
-     * and starts capturing into {@code sink}, which receives bursts of at most {@link #MAX_BURST_FRAMES} frames
-     * (every frame already waiting when the first one arrived), in order.
+     * Ensures the bridge {@code bridgeName} (MAC = the peer name, MTU {@code mtu}, up) and opens a TAP port on it.
      *
      * @throws HostNetworkException NEEDS_PRIVILEGE without CAP_NET_ADMIN, NOT_FOUND without /dev/net/tun
      */
-    public static TapDataPath open(String bridgeName, PeerName name, int mtu, Consumer<List<byte[]>> sink) {
+    public static TapDataPath open(String bridgeName, PeerName name, int mtu) {
         new ContainerPlumbing(bridgeName).ensureBridge(Optional.of(new MacAddress(name.value())), mtu);
-        TapDevice tap = TapDevice.openOnBridge(WeftNames.TAP_PREFIX + "%d", bridgeName, mtu);
-        TapDataPath path = new TapDataPath(tap, sink);
-        path.capture.start();
-        LOG.info("data path: TAP {} on bridge {}, MTU {}", tap.name(), bridgeName, mtu);
-        return path;
+        TapDevice tap = TapDevice.openOnBridge(WeftNames.TAP_PREFIX + "%d", bridgeName, mtu, true);
+        LOG.info("data path: TAP {} on bridge {}, MTU {}, TCP segmentation and checksum offloads", tap.name(),
+                bridgeName, mtu);
+        return new TapDataPath(tap);
     }
 
     /** The TAP interface's name. */
     public String tapName() {
         return tap.name();
+    }
+
+    /** The TAP port itself, for the fast path's capture and delivery. */
+    public FramePort port() {
+        return tap;
+    }
+
+    /** True: the TAP is opened in offload mode (virtio headers; TCP super-frames on capture and delivery). */
+    public boolean offload() {
+        return tap.offload();
     }
 
     @Override
@@ -78,7 +75,13 @@ public final class TapDataPath implements FrameInjector, AutoCloseable {
             return;
         }
         try {
-            tap.writeFrame(frame, 0, frame.length);
+            if (tap.offload()) {
+                byte[] withHeader = new byte[VirtioNetHeader.BYTES + frame.length];
+                System.arraycopy(frame, 0, withHeader, VirtioNetHeader.BYTES, frame.length);
+                tap.writeFrame(withHeader, 0, withHeader.length);
+            } else {
+                tap.writeFrame(frame, 0, frame.length);
+            }
             injected.incrementAndGet();
         } catch (HostNetworkException | IllegalStateException e) {
             if (injectFailures.getAndIncrement() == 0) {
@@ -87,69 +90,18 @@ public final class TapDataPath implements FrameInjector, AutoCloseable {
         }
     }
 
-    /** Frames written to the bridge so far. */
+    /** Frames the router wrote to the bridge so far. */
     public long injected() {
         return injected.get();
     }
 
-    /** Frames read from the bridge so far. */
-    public long captured() {
-        return captured.get();
-    }
-
-    private void captureLoop(Consumer<List<byte[]>> sink) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(FramePort.MAX_FRAME_BYTES);
-        while (running) {
-            List<byte[]> burst = new ArrayList<>();
-            try {
-                byte[] first = read(buffer, READ_TIMEOUT_MS);
-                if (first == null) {
-                    continue;
-                }
-                burst.add(first);
-                byte[] next;
-                while (burst.size() < MAX_BURST_FRAMES && (next = read(buffer, 0)) != null) {
-                    burst.add(next);
-                }
-            } catch (HostNetworkException | IllegalStateException e) {
-                if (running) {
-                    LOG.error("capture from {} stopped: {}", tap.name(), e.getMessage());
-                }
-                return;
-            } finally {
-                if (!burst.isEmpty()) {
-                    captured.addAndGet(burst.size());
-                    sink.accept(burst);
-                }
-            }
-        }
-    }
-
-    /** One frame copied out of the TAP, or null when none came within {@code timeoutMs}. */
-    private byte[] read(ByteBuffer buffer, int timeoutMs) {
-        buffer.clear();
-        int n = tap.readFrame(buffer, timeoutMs);
-        if (n <= 0) {
-            return null;
-        }
-        byte[] frame = new byte[n];
-        buffer.flip();
-        buffer.get(frame);
-        return frame;
-    }
-
-    /** Stops capturing and removes the TAP (the bridge stays). Idempotent. */
+    /** Removes the TAP (the bridge stays); stop the fast path first. Idempotent. */
     @Override
     public void close() {
         if (!running) {
             return;
         }
         running = false;
-        try {
-            capture.join(2L * READ_TIMEOUT_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         tap.close();
     }
 }

@@ -97,6 +97,9 @@ public final class TraceLogger implements TraceSink {
             counters.increment(Counter.FRAMES_FORWARDED);
         } else if (event instanceof TraceEvent.FrameDropped) {
             counters.increment(Counter.FRAMES_DROPPED);
+        } else if (event instanceof TraceEvent.MtuVerified) {
+            TraceEvent.MtuVerified e = (TraceEvent.MtuVerified) event;
+            DATA.info("->[{}] Effective MTU verified at {}", e.peer(), e.mtu());
         } else if (event instanceof TraceEvent.DatagramDropped) {
             TraceEvent.DatagramDropped e = (TraceEvent.DatagramDropped) event;
             counters.increment(Counter.DATAGRAMS_DROPPED);

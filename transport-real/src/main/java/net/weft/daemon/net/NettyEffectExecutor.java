@@ -5,19 +5,24 @@ import net.weft.daemon.datapath.FrameInjector;
 import net.weft.daemon.loop.EffectExecutor;
 import net.weft.daemon.stats.Counter;
 import net.weft.daemon.stats.DaemonCounters;
+import net.weft.sleeve.fastpath.SleeveFastPath;
 
-/** Executes effects on the daemon's sockets and bridge: the production {@link EffectExecutor}. */
+/**
+ * Executes effects on the daemon's sockets and bridge: the production {@link EffectExecutor}. Datagrams leave
+ * through the sleeve fast path's socket (the sleeve port), which also receives the router's tables.
+ */
 public final class NettyEffectExecutor implements EffectExecutor {
 
     private final TcpTransport tcp;
-    private final UdpTransport udp;
+    private final SleeveFastPath sleeve;
     private final FrameInjector frames;
     private final DaemonCounters counters;
 
     /** Effects go to these transports and this injector. */
-    public NettyEffectExecutor(TcpTransport tcp, UdpTransport udp, FrameInjector frames, DaemonCounters counters) {
+    public NettyEffectExecutor(TcpTransport tcp, SleeveFastPath sleeve, FrameInjector frames,
+            DaemonCounters counters) {
         this.tcp = tcp;
-        this.udp = udp;
+        this.sleeve = sleeve;
         this.frames = frames;
         this.counters = counters;
     }
@@ -29,7 +34,7 @@ public final class NettyEffectExecutor implements EffectExecutor {
             tcp.send(e.id(), e.bytes());
         } else if (effect instanceof Effect.SendDatagram) {
             Effect.SendDatagram e = (Effect.SendDatagram) effect;
-            udp.send(e.to(), e.payload());
+            sleeve.send(e.to(), e.payload());
         } else if (effect instanceof Effect.Dial) {
             Effect.Dial e = (Effect.Dial) effect;
             tcp.dial(e.id(), e.target());
@@ -38,6 +43,8 @@ public final class NettyEffectExecutor implements EffectExecutor {
         } else if (effect instanceof Effect.DeliverFrame) {
             counters.increment(Counter.FRAMES_INJECTED);
             frames.inject(((Effect.DeliverFrame) effect).frame());
+        } else if (effect instanceof Effect.InstallFastPath) {
+            sleeve.install(((Effect.InstallFastPath) effect).table());
         } else {
             throw new IllegalArgumentException("unknown effect " + effect);
         }
@@ -46,6 +53,5 @@ public final class NettyEffectExecutor implements EffectExecutor {
     @Override
     public void endOfTurn() {
         tcp.flush();
-        udp.flush();
     }
 }

@@ -24,10 +24,12 @@ public enum Counter {
     UDP_SENT_DATAGRAMS("UDP datagrams sent from the overlay port."),
     /** UDP datagrams that could not be sent. */
     UDP_SEND_FAILURES("UDP datagrams that could not be sent."),
-    /** Frames handed to the local bridge. */
-    FRAMES_INJECTED("Frames handed to the local bridge."),
-    /** Frames sent towards a neighbour (captured here or relayed). */
-    FRAMES_FORWARDED("Frames forwarded to a neighbouring peer."),
+    /** Frames the router thread handed to the local bridge (the fast path's are counted by the core). */
+    FRAMES_INJECTED("Frames the router itself handed to the local bridge (slow path; all frames:"
+            + " weft_core_events_total{name=\"frames_delivered\"})."),
+    /** Frames the router thread sent towards a neighbour (the fast path's are counted by the core). */
+    FRAMES_FORWARDED("Frames the router itself forwarded to a neighbouring peer (slow path; all frames:"
+            + " weft_core_events_total{name=\"frames_forwarded\"})."),
     /** Frames dropped by the router. */
     FRAMES_DROPPED("Frames dropped by the router."),
     /** Gossip messages sent. */

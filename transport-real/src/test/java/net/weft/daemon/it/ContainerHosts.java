@@ -9,41 +9,53 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import net.weft.sleeve.host.netns.NetworkNamespace;
+import net.weft.sleeve.host.weft.WeftNames;
 
 /**
- * Containers for the data-path tests: a namespace attached to a host namespace's {@code weft} bridge through a
- * veth pair whose container end is {@code ethwe} (what {@code weft attach} does, done here with {@code ip} so
- * the test depends only on the daemon under test), plus child JVMs running {@link NetProbe} inside containers.
+ * Containers for the data-path tests: a namespace attached to a host namespace's {@code weft} bridge by the product's
+ * own {@code weft attach} (a veth pair whose container end is {@code ethwe}), plus child JVMs running
+ * {@link NetProbe} inside containers.
  */
 final class ContainerHosts {
 
     /** Longest time a probe JVM may run. */
     static final long PROBE_TIMEOUT_S = 90;
+    /** Longest wait for a freshly launched daemon to create its bridge. */
+    static final long BRIDGE_WAIT_MS = 30_000;
 
     private ContainerHosts() {
     }
 
-    /** Waits for the daemon in {@code hostNs} to create its bridge, then attaches {@code containerNs}. */
-    static void attach(Netns net, String hostNs, String containerNs, String cidr, int mtu, String tag)
-            throws InterruptedException {
-        DaemonProcess.await(() -> Netns.exec(hostNs, List.of("ip", "link", "show", "weft")).status(),
-                s -> s == 0, 30_000, "the weft bridge in " + hostNs);
-        String hostEnd = net.prefix + "v" + tag;
-        String peerEnd = net.prefix + "w" + tag;
-        must("ip", "link", "add", hostEnd, "mtu", String.valueOf(mtu), "type", "veth", "peer", "name", peerEnd,
-                "mtu", String.valueOf(mtu));
-        must("ip", "link", "set", hostEnd, "netns", hostNs);
-        must("ip", "link", "set", peerEnd, "netns", containerNs);
-        must("ip", "-n", hostNs, "link", "set", hostEnd, "master", "weft", "up");
-        must("ip", "-n", containerNs, "link", "set", peerEnd, "name", "ethwe");
-        must("ip", "-n", containerNs, "addr", "add", cidr, "dev", "ethwe");
-        must("ip", "-n", containerNs, "link", "set", "ethwe", "up");
+    /**
+     * Waits for the daemon of {@code host} to create its bridge (so the bridge has the daemon's MAC and MTU), then
+     * attaches {@code containerNs} with {@code weft attach --mtu MTU CIDR NETNS} run in the host's namespace.
+     */
+    static void attach(DaemonProcess host, String containerNs, String cidr, int mtu) throws InterruptedException {
+        DaemonProcess.await(() -> Netns.exec(host.ns, List.of("ip", "link", "show", WeftNames.BRIDGE)).status(),
+                s -> s == 0, BRIDGE_WAIT_MS, "the weft bridge in " + host.ns);
+        Netns.Result attached = host.weft("attach", "--mtu", String.valueOf(mtu), cidr, containerNs);
+        String expected = containerNs + " " + containerMac(containerNs) + " " + cidr + "\n";
+        if (attached.status() != 0 || !attached.out().contains(expected)) {
+            throw new IllegalStateException("weft attach " + cidr + " " + containerNs + " failed with status "
+                    + attached.status() + ": " + attached.out());
+        }
+    }
+
+    /** The host end of a container's veth pair, a port of the bridge: {@code vethwepl<id>}. */
+    static String hostEnd(String containerNs) {
+        return WeftNames.hostEnd(NetworkNamespace.named(containerNs));
+    }
+
+    /** The MAC {@code weft attach} gives a container's {@code ethwe}. */
+    static String containerMac(String containerNs) {
+        return WeftNames.containerMac(NetworkNamespace.named(containerNs)).toString();
     }
 
     /** Sets the MTU of a container's {@code ethwe} and of its host end. */
-    static void setMtu(Netns net, String hostNs, String containerNs, String tag, int mtu) {
-        must("ip", "-n", hostNs, "link", "set", net.prefix + "v" + tag, "mtu", String.valueOf(mtu));
-        must("ip", "-n", containerNs, "link", "set", "ethwe", "mtu", String.valueOf(mtu));
+    static void setMtu(String hostNs, String containerNs, int mtu) {
+        must("ip", "-n", hostNs, "link", "set", hostEnd(containerNs), "mtu", String.valueOf(mtu));
+        must("ip", "-n", containerNs, "link", "set", WeftNames.CONTAINER_INTERFACE, "mtu", String.valueOf(mtu));
     }
 
     /** {@code ping} from a container; returns its output and status. */
@@ -51,6 +63,18 @@ final class ContainerHosts {
         List<String> cmd = new ArrayList<>(List.of("ping", "-n"));
         cmd.addAll(List.of(args));
         return Netns.exec(containerNs, cmd);
+    }
+
+    /**
+     * Starts {@code ping -n -D ARGS} from a container in the background, every line stamped with the Unix time;
+     * {@link Background#interrupt} stops it.
+     */
+    static Background startPing(String containerNs, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", containerNs, "ping", "-n", "-D"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return new Background(p, new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8)));
     }
 
     /** Runs {@link NetProbe} in {@code ns} and waits for it. */
@@ -89,6 +113,12 @@ final class ContainerHosts {
 
     /** A probe running in the background. */
     record Background(Process process, BufferedReader out) {
+        /** Interrupts it as Ctrl-C would (so a ping prints and flushes everything) and returns its output. */
+        String interrupt() throws IOException, InterruptedException {
+            Netns.run("kill", "-INT", String.valueOf(process.pid()));
+            return finish();
+        }
+
         /** Waits for it to finish and returns the rest of its output. */
         String finish() throws IOException, InterruptedException {
             StringBuilder sb = new StringBuilder();

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * A weft daemon running as a child JVM inside a network namespace ({@code ip netns exec NS java ... launch}),
  * with its log in a file, plus ways to talk to it from the outside: its HTTP API through a shell's
- * {@code /dev/tcp} inside the namespace (fast, for polling) and the real {@code weft} verbs as child JVMs.
+ * {@code /dev/tcp} inside the namespace (fast, for polling) and the real {@code weft} verbs as child JVMs
+ * ({@link WeftCli}: the daemon verbs and the container plumbing verbs such as {@code attach}).
  */
 final class DaemonProcess {
 
@@ -118,7 +119,7 @@ final class DaemonProcess {
         cmd.addAll(JVM_FLAGS);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("net.weft.daemon.cli.DaemonMain");
+        cmd.add(WeftCli.class.getName());
         return cmd;
     }
 }

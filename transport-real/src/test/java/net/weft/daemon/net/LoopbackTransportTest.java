@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The TCP and UDP transports on real loopback sockets, driven the way the router loop drives them. */
+/**
+ * The TCP transport on real loopback sockets, driven the way the router loop drives them (the UDP side is the
+ * sleeve fast path's, tested in datapath-sleeve).
+ */
 class LoopbackTransportTest {
 
     /** Upper bound for any one socket event to show up; never reached when things work. */
@@ -29,7 +32,6 @@ class LoopbackTransportTest {
     private EventLoop loop;
     private final BlockingQueue<Input> inputs = new LinkedBlockingQueue<>();
     private TcpTransport tcp;
-    private UdpTransport udp;
     private InetSocketAddress listening;
 
     @BeforeEach
@@ -38,7 +40,6 @@ class LoopbackTransportTest {
         loop = group.next();
         DaemonCounters counters = new DaemonCounters();
         tcp = new TcpTransport(io, loop, inputs::add, counters, System::nanoTime, Executors.newSingleThreadExecutor());
-        udp = new UdpTransport(io, loop, inputs::add, counters);
         listening = tcp.listen(new InetSocketAddress("127.0.0.1", 0));
     }
 
@@ -46,7 +47,6 @@ class LoopbackTransportTest {
     void stop() throws Exception {
         onLoop(() -> {
             tcp.shutdown();
-            udp.shutdown();
             return null;
         });
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
@@ -125,20 +125,5 @@ class LoopbackTransportTest {
 
         assertThat(next()).isEqualTo(new Input.DialFailed(new ConnectionId(9),
                 "dial tcp 127.0.0.1:" + closedPort + ": connect: connection refused"));
-    }
-
-    @Test
-    void a_datagram_sent_to_ourselves_comes_back_from_our_own_port() throws Exception {
-        InetSocketAddress bound = udp.bind(new InetSocketAddress("127.0.0.1", 0));
-
-        onLoop(() -> {
-            udp.send(new Endpoint("127.0.0.1", bound.getPort()), new byte[] {42});
-            udp.flush();
-            return null;
-        });
-
-        Input.DatagramReceived d = (Input.DatagramReceived) next();
-        assertThat(d.from()).isEqualTo(new Endpoint("127.0.0.1", bound.getPort()));
-        assertThat(d.payload()).containsExactly(42);
     }
 }

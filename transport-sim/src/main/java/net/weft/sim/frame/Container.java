@@ -24,9 +24,13 @@ public final class Container {
     private final Map<Integer, Runnable> waitingForArp = new HashMap<>();
     private final Map<Long, PendingEcho> pendingEchoes = new HashMap<>();
     private final TreeMap<String, Long> received = new TreeMap<>();
+    private final Reassembly reassembly = new Reassembly();
     private int nextPingId = 1;
 
     private record PendingEcho(PingReport report, long sentNs) { }
+
+    /** One echo request to send: which series, to whom, its id and sequence, its size and DF flag. */
+    private record Echo(PingReport report, int targetIp, int id, int seq, int dataBytes, boolean dontFragment) { }
 
     /** A container named {@code name} with {@code mac} and {@code ip} on host {@code hostIndex}. */
     public Container(String name, MacAddress mac, int ip, int hostIndex, Bridge bridge) {
@@ -72,22 +76,34 @@ public final class Container {
      * within {@code timeoutNs}.
      */
     public PingReport ping(String targetName, int targetIp, int count, long intervalNs, long timeoutNs) {
+        return ping(targetName, targetIp, count, intervalNs, timeoutNs, PING_DATA_BYTES, false);
+    }
+
+    /**
+     * The same with {@code dataBytes} of ICMP data per echo (IP packets of {@code dataBytes + 28} bytes) and the
+     * DF flag as given, like {@code ping -s dataBytes -M do}. An ICMP "fragmentation needed" quoting an echo
+     * loses it with the reason {@link PingReport#FRAGMENTATION_NEEDED} followed by the MTU it carries.
+     */
+    public PingReport ping(String targetName, int targetIp, int count, long intervalNs, long timeoutNs,
+            int dataBytes, boolean dontFragment) {
         PingReport report = new PingReport(name, targetName, count, bridge.nowNs());
         int id = nextPingId++ & 0xFFFF;
         for (int seq = 0; seq < count; seq++) {
             int s = seq;
-            bridge.at(bridge.nowNs() + seq * intervalNs, () -> pingOnce(report, targetIp, id, s, timeoutNs));
+            bridge.at(bridge.nowNs() + seq * intervalNs,
+                    () -> pingOnce(new Echo(report, targetIp, id, s, dataBytes, dontFragment), timeoutNs));
         }
         return report;
     }
 
-    private void pingOnce(PingReport report, int targetIp, int id, int seq, long timeoutNs) {
-        long key = echoKey(id, seq);
+    private void pingOnce(Echo echo, long timeoutNs) {
+        long key = echoKey(echo.id(), echo.seq());
         long sentNs = bridge.nowNs();
-        pendingEchoes.put(key, new PendingEcho(report, sentNs));
+        int targetIp = echo.targetIp();
+        pendingEchoes.put(key, new PendingEcho(echo.report(), sentNs));
         MacAddress dst = arpCache.get(targetIp);
         if (dst != null) {
-            sendEcho(report, dst, targetIp, id, seq);
+            sendEcho(echo, dst);
         } else {
             Runnable previous = waitingForArp.get(targetIp);
             waitingForArp.put(targetIp, () -> {
@@ -95,30 +111,44 @@ public final class Container {
                     previous.run();
                 }
                 if (pendingEchoes.containsKey(key)) {
-                    sendEcho(report, arpCache.get(targetIp), targetIp, id, seq);
+                    sendEcho(echo, arpCache.get(targetIp));
                 }
             });
             bridge.send(this, Frames.arpRequest(mac, ip, targetIp));
         }
         bridge.at(sentNs + timeoutNs, () -> {
             if (pendingEchoes.remove(key) != null) {
-                report.lost(arpCache.containsKey(targetIp) ? "no echo reply" : "no ARP reply");
+                echo.report().lost(arpCache.containsKey(targetIp) ? "no echo reply" : "no ARP reply");
             }
         });
     }
 
-    private void sendEcho(PingReport report, MacAddress dst, int targetIp, int id, int seq) {
-        report.sent();
-        bridge.send(this, Frames.icmpEcho(Frames.ICMP_ECHO_REQUEST, mac, dst, ip, targetIp, id, seq,
-                PING_DATA_BYTES));
+    private void sendEcho(Echo echo, MacAddress dst) {
+        echo.report().sent();
+        bridge.send(this, Frames.icmpEcho(Frames.ICMP_ECHO_REQUEST, mac, dst, ip, echo.targetIp(), echo.id(),
+                echo.seq(), echo.dataBytes(), echo.dontFragment()));
     }
 
     /** A frame from the bridge addressed to us (or to everyone). */
     public void receive(byte[] frame) {
+        if (Reassembly.isFragment(frame)) {
+            count("ip-fragment");
+            reassembly.add(frame).ifPresent(this::receive);
+            return;
+        }
         if (Frames.isArp(frame)) {
             receiveArp(frame);
+        } else if (Frames.isIcmpEcho(frame) && !Frames.icmpChecksumValid(frame)) {
+            count("bad-icmp-checksum");
         } else if (Frames.isIcmpEcho(frame) && Frames.ipDestination(frame) == ip) {
             receiveEcho(frame);
+        } else if (Frames.isFragmentationNeeded(frame) && Frames.ipDestination(frame) == ip) {
+            count("fragmentation-needed");
+            long key = echoKey(Frames.quotedIcmpId(frame), Frames.quotedIcmpSeq(frame));
+            PendingEcho pending = pendingEchoes.remove(key);
+            if (pending != null) {
+                pending.report().lost(PingReport.FRAGMENTATION_NEEDED + Frames.fragmentationNeededMtu(frame));
+            }
         } else {
             count("other");
         }

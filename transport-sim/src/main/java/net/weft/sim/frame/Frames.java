@@ -4,7 +4,8 @@ import net.weft.core.id.MacAddress;
 
 /**
  * Builds and reads the real Ethernet frames simulated containers exchange: ARP requests and replies and
- * IPv4 ICMP echo requests and replies, with correct lengths and checksums, padded to Ethernet's minimum.
+ * IPv4 ICMP echo requests and replies, with correct lengths and checksums, padded to Ethernet's minimum; and
+ * reads the ICMP "fragmentation needed" a router answers a too-big DF echo with.
  */
 public final class Frames {
 
@@ -24,10 +25,17 @@ public final class Frames {
     public static final int ICMP_ECHO_REQUEST = 8;
     /** ICMP echo reply type. */
     public static final int ICMP_ECHO_REPLY = 0;
+    /** ICMP "destination unreachable" type. */
+    public static final int ICMP_DESTINATION_UNREACHABLE = 3;
+    /** Its code "fragmentation needed and DF set". */
+    public static final int ICMP_FRAGMENTATION_NEEDED = 4;
+    /** IPv4 header bytes (no options). */
+    public static final int IPV4_HEADER_BYTES = 20;
+    /** ICMP header bytes of an echo. */
+    public static final int ICMP_HEADER_BYTES = 8;
 
     private static final int ARP_BYTES = 28;
-    private static final int IPV4_HEADER_BYTES = 20;
-    private static final int ICMP_HEADER_BYTES = 8;
+    private static final int DONT_FRAGMENT_FLAG = 0x4000;
     private static final int IP_PROTO_ICMP = 1;
     private static final int DEFAULT_TTL = 64;
 
@@ -101,9 +109,15 @@ public final class Frames {
         return i32(f, 38);
     }
 
-    /** An ICMP echo request or reply with {@code dataBytes} of patterned data. */
+    /** An ICMP echo request or reply with {@code dataBytes} of patterned data, DF clear. */
     public static byte[] icmpEcho(int type, MacAddress srcMac, MacAddress dstMac, int srcIp, int dstIp, int id,
             int seq, int dataBytes) {
+        return icmpEcho(type, srcMac, dstMac, srcIp, dstIp, id, seq, dataBytes, false);
+    }
+
+    /** The same with the IPv4 "don't fragment" flag as given (Linux ping sets it by default, {@code -M do}). */
+    public static byte[] icmpEcho(int type, MacAddress srcMac, MacAddress dstMac, int srcIp, int dstIp, int id,
+            int seq, int dataBytes, boolean dontFragment) {
         int ipLen = IPV4_HEADER_BYTES + ICMP_HEADER_BYTES + dataBytes;
         byte[] f = new byte[Math.max(MIN_FRAME_BYTES, ETHERNET_HEADER_BYTES + ipLen)];
         ethernet(f, dstMac, srcMac, ETHERTYPE_IPV4);
@@ -111,6 +125,7 @@ public final class Frames {
         f[ip] = 0x45;
         put16(f, ip + 2, ipLen);
         put16(f, ip + 4, seq);
+        put16(f, ip + 6, dontFragment ? DONT_FRAGMENT_FLAG : 0);
         f[ip + 8] = (byte) DEFAULT_TTL;
         f[ip + 9] = IP_PROTO_ICMP;
         put32(f, ip + 12, srcIp);
@@ -138,6 +153,49 @@ public final class Frames {
         }
         int type = f[ip + IPV4_HEADER_BYTES] & 0xFF;
         return type == ICMP_ECHO_REQUEST || type == ICMP_ECHO_REPLY;
+    }
+
+    /**
+     * True for an IPv4 ICMP "fragmentation needed" (type 3 code 4) with valid IP and ICMP checksums that quotes
+     * an ICMP echo's IP header and first 8 bytes.
+     */
+    public static boolean isFragmentationNeeded(byte[] f) {
+        int ip = ETHERNET_HEADER_BYTES;
+        int icmp = ip + IPV4_HEADER_BYTES;
+        int quoted = icmp + ICMP_HEADER_BYTES;
+        if (etherType(f) != ETHERTYPE_IPV4 || f.length < quoted + IPV4_HEADER_BYTES + ICMP_HEADER_BYTES) {
+            return false;
+        }
+        if (f[ip] != 0x45 || f[ip + 9] != IP_PROTO_ICMP || checksum(f, ip, IPV4_HEADER_BYTES) != 0) {
+            return false;
+        }
+        int icmpLength = u16(f, ip + 2) - IPV4_HEADER_BYTES;
+        return (f[icmp] & 0xFF) == ICMP_DESTINATION_UNREACHABLE && (f[icmp + 1] & 0xFF) == ICMP_FRAGMENTATION_NEEDED
+                && icmpLength >= ICMP_HEADER_BYTES + IPV4_HEADER_BYTES + ICMP_HEADER_BYTES
+                && ip + IPV4_HEADER_BYTES + icmpLength <= f.length && checksum(f, icmp, icmpLength) == 0
+                && f[quoted + 9] == IP_PROTO_ICMP;
+    }
+
+    /** The next-hop MTU a "fragmentation needed" carries (second 16-bit word of its rest-of-header). */
+    public static int fragmentationNeededMtu(byte[] f) {
+        return u16(f, ETHERNET_HEADER_BYTES + IPV4_HEADER_BYTES + 6);
+    }
+
+    /** The identifier of the echo a "fragmentation needed" quotes. */
+    public static int quotedIcmpId(byte[] f) {
+        return u16(f, ETHERNET_HEADER_BYTES + IPV4_HEADER_BYTES + ICMP_HEADER_BYTES + IPV4_HEADER_BYTES + 4);
+    }
+
+    /** The sequence number of the echo a "fragmentation needed" quotes. */
+    public static int quotedIcmpSeq(byte[] f) {
+        return u16(f, ETHERNET_HEADER_BYTES + IPV4_HEADER_BYTES + ICMP_HEADER_BYTES + IPV4_HEADER_BYTES + 6);
+    }
+
+    /** True when the ICMP checksum of an echo frame covers its whole ICMP message correctly. */
+    public static boolean icmpChecksumValid(byte[] f) {
+        int icmpLength = u16(f, ETHERNET_HEADER_BYTES + 2) - IPV4_HEADER_BYTES;
+        int icmp = ETHERNET_HEADER_BYTES + IPV4_HEADER_BYTES;
+        return icmpLength >= ICMP_HEADER_BYTES && icmp + icmpLength <= f.length && checksum(f, icmp, icmpLength) == 0;
     }
 
     /** ICMP type of an echo frame. */

@@ -11,6 +11,9 @@ import java.util.TreeMap;
  */
 public final class PingReport {
 
+    /** The loss reason of an echo answered with ICMP "fragmentation needed", followed by the MTU it carries. */
+    public static final String FRAGMENTATION_NEEDED = "fragmentation needed, MTU ";
+
     private final String from;
     private final String to;
     private final int count;

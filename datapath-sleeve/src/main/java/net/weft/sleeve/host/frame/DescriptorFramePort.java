@@ -26,13 +26,28 @@ public abstract class DescriptorFramePort implements FramePort {
 
     private final LibC libc = Libc.api();
     private final String name;
-    private final byte[] readScratch = new byte[MAX_FRAME_BYTES];
+    private final byte[] readScratch;
     private volatile int fd;
 
     /** Takes ownership of {@code fd}, which must be in non-blocking mode (O_NONBLOCK). */
     protected DescriptorFramePort(int fd, String name) {
+        this(fd, name, MAX_FRAME_BYTES);
+    }
+
+    /**
+     * Like {@link #DescriptorFramePort(int, String)} for a descriptor whose reads can be longer than
+     * {@link #MAX_FRAME_BYTES} (a TAP with virtio headers returns a header and a super-frame): the most
+     * one {@link #readFrame(byte[], int, int)} returns.
+     */
+    protected DescriptorFramePort(int fd, String name, int maxReadBytes) {
         this.fd = fd;
         this.name = name;
+        this.readScratch = new byte[maxReadBytes];
+    }
+
+    /** The most bytes one read can return: give direct read buffers at least this much room. */
+    public final int maxReadBytes() {
+        return readScratch.length;
     }
 
     @Override
@@ -57,7 +72,7 @@ public abstract class DescriptorFramePort implements FramePort {
     @Override
     public final int readFrame(ByteBuffer direct, int timeoutMs) {
         int n = tryRead(direct);
-        if (n == 0 && await(POLLIN, timeoutMs, "wait for a frame on ")) {
+        if (n == 0 && timeoutMs != 0 && await(POLLIN, timeoutMs, "wait for a frame on ")) {
             n = tryRead(direct);
         }
         return n;
@@ -65,7 +80,7 @@ public abstract class DescriptorFramePort implements FramePort {
 
     @Override
     public final int readFrame(byte[] buffer, int offset, int length) {
-        int count = Math.min(length, MAX_FRAME_BYTES);
+        int count = Math.min(length, readScratch.length);
         long n;
         while ((n = retrying(() -> libc.read(checkedFd(), readScratch, count))) < 0 && Libc.errno() == Errno.EAGAIN) {
             await(POLLIN, -1, "wait for a frame on ");

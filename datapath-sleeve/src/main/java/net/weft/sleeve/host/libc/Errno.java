@@ -31,8 +31,18 @@ public final class Errno {
     public static final int EINVAL = 22;
     /** Operation not supported. */
     public static final int EOPNOTSUPP = 95;
+    /** Message too long (a datagram larger than the path or socket allows). */
+    public static final int EMSGSIZE = 90;
+    /** Address (e.g. a UDP port) already in use. */
+    public static final int EADDRINUSE = 98;
     /** Cannot assign requested address. */
     public static final int EADDRNOTAVAIL = 99;
+    /** Network is unreachable (no route). */
+    public static final int ENETUNREACH = 101;
+    /** No route to host. */
+    public static final int EHOSTUNREACH = 113;
+    /** Connection refused (an ICMP port unreachable, reported on a socket that asked for errors). */
+    public static final int ECONNREFUSED = 111;
 
     private static final Map<Integer, String> NAMES = names();
 
@@ -64,6 +74,7 @@ public final class Errno {
             "22 EINVAL", "23 ENFILE", "24 EMFILE", "28 ENOSPC", "34 ERANGE", "36 ENAMETOOLONG",
             "90 EMSGSIZE", "93 EPROTONOSUPPORT", "95 EOPNOTSUPP", "97 EAFNOSUPPORT", "98 EADDRINUSE",
             "99 EADDRNOTAVAIL", "100 ENETDOWN", "101 ENETUNREACH", "105 ENOBUFS", "110 ETIMEDOUT",
+            "111 ECONNREFUSED", "113 EHOSTUNREACH",
         };
         for (String entry : table) {
             int space = entry.indexOf(' ');

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
+import jnr.ffi.types.intptr_t;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
@@ -14,6 +15,9 @@ import jnr.ffi.types.ssize_t;
  *
  * <p>Byte arrays are copied in and/or out around the call (their direction is annotated); direct
  * {@link ByteBuffer}s are passed by address with no copy and are meant for the per-frame TAP path.
+ * Parameters typed {@code @intptr_t long} are raw addresses of native memory the caller owns (from
+ * {@link #calloc}); they let the batched UDP path pass an offset into one allocation without building a
+ * pointer object per call.
  */
 public interface LibC {
 
@@ -29,8 +33,14 @@ public interface LibC {
     /** {@code recv(2)}. */
     @ssize_t long recv(int fd, @Out byte[] buffer, @size_t long length, int flags);
 
+    /** {@code connect(2)} with the socket address already encoded in host byte order. */
+    int connect(int fd, @In byte[] address, int addressLength);
+
     /** {@code setsockopt(2)} with an int-sized option value. */
     int setsockopt(int fd, int level, int option, @In byte[] value, int valueLength);
+
+    /** {@code getsockopt(2)}; {@code valueLength} is the in/out {@code socklen_t}. */
+    int getsockopt(int fd, int level, int option, @Out byte[] value, @In @Out int[] valueLength);
 
     /** {@code close(2)}. */
     int close(int fd);
@@ -40,6 +50,9 @@ public interface LibC {
 
     /** {@code ioctl(2)} with a pointer argument; variadic in C, but a fixed signature is safe on x86-64. */
     int ioctl(int fd, long request, @In @Out byte[] argument);
+
+    /** {@code ioctl(2)} with an integer argument passed by value (e.g. {@code TUNSETOFFLOAD}'s flag word). */
+    int ioctl(int fd, long request, long argument);
 
     /** {@code setns(2)}: moves the calling thread into the namespace behind {@code fd}. */
     int setns(int fd, int namespaceType);
@@ -61,4 +74,29 @@ public interface LibC {
 
     /** {@code strerror(3)}: the C library's text for an errno value. */
     String strerror(int errno);
+
+    /** {@code sendto(2)} from a heap or direct buffer's remaining bytes to an encoded socket address. */
+    @ssize_t long sendto(int fd, @In ByteBuffer buffer, @size_t long length, int flags,
+                         @In byte[] address, int addressLength);
+
+    /** {@code sendmmsg(2)} over {@code count} {@code struct mmsghdr} starting at {@code messages}. */
+    int sendmmsg(int fd, @intptr_t long messages, int count, int flags);
+
+    /** {@code recvmmsg(2)}; {@code timeout} is the address of a {@code struct timespec}, or 0 for none. */
+    int recvmmsg(int fd, @intptr_t long messages, int count, int flags, @intptr_t long timeout);
+
+    /** {@code getsockname(2)}; {@code addressLength} is the in/out {@code socklen_t}. */
+    int getsockname(int fd, @Out byte[] address, @In @Out int[] addressLength);
+
+    /** {@code shutdown(2)}; on a UDP socket it wakes threads polling it (they see POLLHUP). */
+    int shutdown(int fd, int how);
+
+    /** {@code poll(2)} over {@code struct pollfd}s in native memory the caller owns (no copy). */
+    int poll(@intptr_t long pollFds, long count, int timeoutMs);
+
+    /** {@code calloc(3)}: zeroed native memory, released only by {@link #free}; 0 when out of memory. */
+    @intptr_t long calloc(@size_t long count, @size_t long size);
+
+    /** {@code free(3)}. */
+    void free(@intptr_t long memory);
 }
