@@ -14,7 +14,8 @@ class OversizeFrameRouterTest {
     private static final long S = 1000 * MS;
     private static final int IP_LENGTH = 3000;
 
-    private TestNet connectedPairWhereH1KnowsHost2() {
+    /** h1 - h2 connected, h2's container MAC learned everywhere, nothing delivered yet. */
+    static TestNet connectedPairWhereH1KnowsHost2() {
         TestNet net = new TestNet();
         net.add("h1", 1);
         net.add("h2", 2);

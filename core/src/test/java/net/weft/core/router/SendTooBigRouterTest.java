@@ -19,16 +19,7 @@ class SendTooBigRouterTest {
     private static final long S = 1000 * MS;
 
     private static TestNet connectedPair() {
-        TestNet net = new TestNet();
-        net.add("h1", 1);
-        net.add("h2", 2);
-        net.link("h1", "h2");
-        net.input("h1", new Input.ConnectRequested(List.of(net.address("h2").host()), false));
-        net.runFor(5 * S);
-        net.input("h2", new Input.FrameCaptured(Frames.broadcastFrom(2)));
-        net.runFor(1 * S);
-        net.delivered.values().forEach(List::clear);
-        return net;
+        return OversizeFrameRouterTest.connectedPairWhereH1KnowsHost2();
     }
 
     private static int mtuAt(TestNet net, String host) {
