@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import net.weft.core.fastpath.FastPathCounts;
 import net.weft.core.fastpath.FastPathTable;
@@ -37,6 +38,8 @@ final class CaptureLoop implements Runnable {
     private final GsoSplitter splitter = new GsoSplitter();
     private final FrameSink wireFrames = this::onWireFrame;
     private final Sightings sightings = new Sightings();
+    /** Held while reading and forwarding, by the capture thread or by {@link #forwardWaitingFrames}. */
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean running = true;
     private volatile long rejected;
     private InstalledTable current;
@@ -63,26 +66,65 @@ final class CaptureLoop implements Runnable {
     @Override
     public void run() {
         while (running) {
-            slowFrames = List.of();
-            int n = read(READ_TIMEOUT_MS);
-            current = table.get();
-            for (int count = 0; n > 0; ) {
-                if (!offload) {
-                    onWireFrame(frame, 0, n);
-                } else if (!splitter.split(frame, 0, n, wireFrames).emitted()) {
-                    rejected++;
+            boolean ready = tap.awaitFrame(READ_TIMEOUT_MS);
+            boolean reportDue = reporter.due();
+            if (!ready && !reportDue) {
+                continue;
+            }
+            lock.lock();
+            try {
+                if (ready) {
+                    burst();
                 }
-                n = ++count < MAX_BURST_FRAMES ? read(0) : 0;
-            }
-            assembler.flush();
-            if (!slowFrames.isEmpty()) {
-                slow.framesCaptured(slowFrames);
-            }
-            if (reporter.due()) {
-                report();
+                if (reportDue) {
+                    report();
+                }
+            } finally {
+                lock.unlock();
             }
         }
-        report();
+        lock.lock();
+        try {
+            report();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Forwards what is waiting on the TAP now, from the calling thread, if the capture thread is not at it: the
+     * receive thread calls this right after delivering frames, so that a reply the local stack produced while
+     * the delivery was being written (a ping's echo, a TCP ACK) leaves without waiting for the capture thread to
+     * wake up. Reads and sends stay serialised by one lock, so frames leave in the order they were read.
+     */
+    void forwardWaitingFrames() {
+        if (!running || !lock.tryLock()) {
+            return;
+        }
+        try {
+            burst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads and forwards up to {@link #MAX_BURST_FRAMES} reads without waiting; call with the lock held. */
+    private void burst() {
+        slowFrames = List.of();
+        current = table.get();
+        int n = read(0);
+        for (int count = 0; n > 0; ) {
+            if (!offload) {
+                onWireFrame(frame, 0, n);
+            } else if (!splitter.split(frame, 0, n, wireFrames).emitted()) {
+                rejected++;
+            }
+            n = ++count < MAX_BURST_FRAMES ? read(0) : 0;
+        }
+        assembler.flush();
+        if (!slowFrames.isEmpty()) {
+            slow.framesCaptured(slowFrames);
+        }
     }
 
     /** Reads the kernel handed over that the splitter refused (malformed offload headers; frames lost). */

@@ -31,6 +31,7 @@ final class ReceiveLoop implements Runnable {
     private final UdpSocket socket;
     private final DatagramBatch received;
     private volatile Delivery delivery;
+    private volatile Runnable afterDelivery = () -> { };
     private final Supplier<InstalledTable> table;
     private final DatagramAssembler relay;
     private final SlowPath slow;
@@ -65,6 +66,7 @@ final class ReceiveLoop implements Runnable {
                 break;
             }
             datagramsReceived += n;
+            long deliveredBefore = delivered;
             InstalledTable t = table.get();
             for (int i = 0; i < n; i++) {
                 onDatagram(t, i);
@@ -73,6 +75,9 @@ final class ReceiveLoop implements Runnable {
             Delivery to = delivery;
             if (to != null) {
                 to.flush();
+                if (delivered != deliveredBefore) {
+                    afterDelivery.run();
+                }
             }
             if (reporter.due()) {
                 report();
@@ -94,9 +99,11 @@ final class ReceiveLoop implements Runnable {
 
     /**
      * From now on frames for local containers are delivered into {@code port}: coalesced into super-frames when it
-     * is in offload mode, one write per frame otherwise.
+     * is in offload mode, one write per frame otherwise; {@code afterDeliveries} runs after every burst that
+     * delivered something (the capture side forwarding the replies already waiting).
      */
-    void attachTap(FramePort port, boolean offload) {
+    void attachTap(FramePort port, boolean offload, Runnable afterDeliveries) {
+        afterDelivery = afterDeliveries;
         delivery = new Delivery(port, offload);
     }
 

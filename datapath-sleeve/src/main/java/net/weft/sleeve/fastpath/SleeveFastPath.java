@@ -104,8 +104,8 @@ public final class SleeveFastPath implements AutoCloseable {
             }
             tap = port;
             tapOffload = offload;
-            receiver.attachTap(port, offload);
             capturer = new CaptureLoop(port, offload, () -> installed, assembler(), slow, new Reporter(clockNs));
+            receiver.attachTap(port, offload, capturer::forwardWaitingFrames);
             captureThread = new Thread(capturer, "weft-sleeve-capture");
             captureThread.setDaemon(true);
             captureThread.start();
