@@ -22,6 +22,10 @@
  *       reports them exactly as before; frames the table does not cover (heartbeats, broadcasts, MACs not yet
  *       learned) go as one opened datagram.</li>
  * </ul>
+ * After a burst that delivered frames, the receive thread also forwards whatever already waits on the TAP (the
+ * replies the local stack produced while the delivery was written: a ping's echo, TCP ACKs), so a request-reply
+ * round trip costs one thread wake-up less; reading and sending the TAP's frames is serialised by one lock held by
+ * whichever thread does it, so frames leave in the order they were read.
  * Both threads report to the router about once a second the MACs they forwarded for and their frame counts.
  *
  * <p>Per wire frame this costs, on a busy TCP link: a share of one TAP {@code read} (one per super-frame) and of
