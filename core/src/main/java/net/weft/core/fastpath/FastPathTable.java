@@ -82,11 +82,11 @@ public final class FastPathTable {
         if (length < EthernetFrame.HEADER_BYTES || length > EthernetFrame.MAX_FRAME_BYTES) {
             return null;
         }
-        long src = mac(frame, offset + 6);
+        long src = EthernetFrame.macAt(frame, offset + EthernetFrame.SRC_MAC_OFFSET);
         if (!self.equals(macs.owner(src))) {
             return null;
         }
-        long dst = mac(frame, offset);
+        long dst = EthernetFrame.macAt(frame, offset);
         if (isGroup(dst)) {
             return null;
         }
@@ -112,11 +112,11 @@ public final class FastPathTable {
         if (length < EthernetFrame.HEADER_BYTES || length > from.maxFrameBytes() || srcPeer.equals(self)) {
             return false;
         }
-        long src = mac(frame, offset + 6);
+        long src = EthernetFrame.macAt(frame, offset + EthernetFrame.SRC_MAC_OFFSET);
         if (!srcPeer.equals(macs.owner(src)) || isGroup(src)) {
             return false;
         }
-        long dst = mac(frame, offset);
+        long dst = EthernetFrame.macAt(frame, offset);
         return !isGroup(dst) && self.equals(macs.owner(dst));
     }
 
@@ -147,14 +147,6 @@ public final class FastPathTable {
     /** How many destination peers the table can send to (for status and tests). */
     public int targetCount() {
         return targets.size();
-    }
-
-    private static long mac(byte[] frame, int offset) {
-        long v = 0;
-        for (int i = 0; i < 6; i++) {
-            v = (v << 8) | (frame[offset + i] & 0xFF);
-        }
-        return v;
     }
 
     /** The 14 zero bytes that start a sleeve special frame (heartbeat, probe). */

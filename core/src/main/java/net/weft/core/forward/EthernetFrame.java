@@ -26,7 +26,8 @@ public final class EthernetFrame {
     public static final MacAddress STP_MULTICAST = MacAddress.of("01:80:c2:00:00:00");
 
     private static final int DST_OFFSET = 0;
-    private static final int SRC_OFFSET = 6;
+    /** Where the source MAC starts in a frame. */
+    public static final int SRC_MAC_OFFSET = 6;
     private static final int ETHERTYPE_OFFSET = 12;
     private static final int IP_TOTAL_LENGTH_OFFSET = HEADER_BYTES + 2;
     private static final int IP_FLAGS_OFFSET = HEADER_BYTES + 6;
@@ -59,7 +60,7 @@ public final class EthernetFrame {
 
     /** The source MAC (bytes 6..11). */
     public static MacAddress src(byte[] frame) {
-        return new MacAddress(readMac(frame, SRC_OFFSET));
+        return new MacAddress(readMac(frame, SRC_MAC_OFFSET));
     }
 
     /** The destination MAC as a 48-bit number, without allocating. */
@@ -69,7 +70,7 @@ public final class EthernetFrame {
 
     /** The source MAC as a 48-bit number, without allocating. */
     public static long srcValue(byte[] frame) {
-        return readMac(frame, SRC_OFFSET);
+        return readMac(frame, SRC_MAC_OFFSET);
     }
 
     /** The EtherType (or 802.3 length) field, bytes 12..13 big-endian. */
@@ -107,6 +108,14 @@ public final class EthernetFrame {
     /** The IPv4 "don't fragment" flag: such frames must not be split on the way. */
     public static boolean ipv4DontFragment(byte[] frame) {
         return (frame[IP_FLAGS_OFFSET] & IP_DF_BIT) != 0;
+    }
+
+    /**
+     * The 48-bit MAC at {@code offset} in {@code bytes} (a frame inside a larger buffer: destination at
+     * {@code start}, source at {@code start + 6}), without allocating.
+     */
+    public static long macAt(byte[] bytes, int offset) {
+        return readMac(bytes, offset);
     }
 
     private static long readMac(byte[] frame, int offset) {

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import net.weft.core.fastpath.FastPathCounts;
 import net.weft.core.fastpath.FastPathTable;
+import net.weft.core.forward.EthernetFrame;
 import net.weft.core.fastpath.FastPathTarget;
 import net.weft.sleeve.host.frame.FramePort;
 import net.weft.sleeve.host.offload.FrameSink;
@@ -169,7 +170,7 @@ final class CaptureLoop implements Runnable {
             return false;
         }
         assembler.add(target.hop(), address, ft.self(), target.dstPeer(), buf, offset, length);
-        sightings.record(Frames.srcMac(buf, offset), ft.self());
+        sightings.record(EthernetFrame.macAt(buf, offset + EthernetFrame.SRC_MAC_OFFSET), ft.self());
         captured++;
         return true;
     }

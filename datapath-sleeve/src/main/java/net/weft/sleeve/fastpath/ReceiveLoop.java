@@ -7,6 +7,7 @@ import net.weft.core.crypto.SleeveOpenOutcome;
 import net.weft.core.fastpath.FastPathCounts;
 import net.weft.core.fastpath.FastPathHop;
 import net.weft.core.fastpath.FastPathTable;
+import net.weft.core.forward.EthernetFrame;
 import net.weft.core.fastpath.FastPathTarget;
 import net.weft.core.id.PeerName;
 import net.weft.core.overlay.SleeveFrame;
@@ -148,7 +149,7 @@ final class ReceiveLoop implements Runnable {
     /** The sender's hop when the table has one (the sender name is the first 6 bytes, clear in both formats). */
     private FastPathHop hopOf(FastPathTable t, int i) {
         received.copyOut(i, 0, packet, 0, SleevePacket.SENDER_BYTES);
-        return t.hopFrom(new PeerName(Frames.read48(packet, 0)));
+        return t.hopFrom(PeerName.fromBytes(packet, 0));
     }
 
     /** True when the frame list in {@code packet[start, end)} parses exactly, as the router's decoder wants it. */
@@ -172,8 +173,8 @@ final class ReceiveLoop implements Runnable {
         for (int pos = start; pos < end; ) {
             int length = ((packet[pos + 12] & 0xFF) << 8) | (packet[pos + 13] & 0xFF);
             int frame = pos + SleevePacket.FRAME_HEADER_BYTES;
-            PeerName src = new PeerName(Frames.read48(packet, pos));
-            PeerName dst = new PeerName(Frames.read48(packet, pos + PeerName.BYTES));
+            PeerName src = PeerName.fromBytes(packet, pos);
+            PeerName dst = PeerName.fromBytes(packet, pos + PeerName.BYTES);
             if (!handled(t, ft, from, src, dst, frame, length)) {
                 if (left.isEmpty()) {
                     left = new ArrayList<>();
@@ -193,7 +194,7 @@ final class ReceiveLoop implements Runnable {
                 return false;
             }
             to.deliver(packet, frame, length);
-            sightings.record(Frames.srcMac(packet, frame), src);
+            sightings.record(EthernetFrame.macAt(packet, frame + EthernetFrame.SRC_MAC_OFFSET), src);
             receivedFrames++;
             delivered++;
             return true;

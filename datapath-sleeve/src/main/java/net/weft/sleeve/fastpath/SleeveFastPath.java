@@ -10,7 +10,6 @@ import net.weft.core.fastpath.FastPathTable;
 import net.weft.core.id.Endpoint;
 import net.weft.core.id.PeerName;
 import net.weft.sleeve.host.frame.FramePort;
-import net.weft.sleeve.host.offload.VirtioNetHeader;
 import net.weft.sleeve.host.udp.DatagramBatch;
 import net.weft.sleeve.host.udp.PathMtu;
 import net.weft.sleeve.host.udp.UdpAddress;
@@ -20,7 +19,7 @@ import net.weft.sleeve.host.udp.UdpSocket;
  * The sleeve data path of a running router: the UDP socket on the sleeve port, a receive thread, and (once a TAP
  * port is attached) a capture thread, forwarding the frames the router's latest {@link FastPathTable} covers
  * without a router step and handing everything else to a {@link SlowPath}. The router thread sends its own
- * datagrams ({@link #send}) and frames ({@link #inject}) through the same socket and port.
+ * datagrams ({@link #send}) through the same socket; its frames for the bridge go into the TAP directly.
  *
  * <p>The socket sends with don't-fragment set, so nothing is fragmented on the way: a datagram larger than its
  * route allows is refused by the host and reported to the router ({@link SlowPath#sendTooBig}), whose forwarder
@@ -51,8 +50,6 @@ public final class SleeveFastPath implements AutoCloseable {
     private final AtomicLong datagramsSent = new AtomicLong();
     private final Map<UdpAddress, Long> tooBigReportedNs = new ConcurrentHashMap<>();
     private volatile InstalledTable installed;
-    private volatile FramePort tap;
-    private volatile boolean tapOffload;
     private CaptureLoop capturer;
     private Thread captureThread;
     private boolean closed;
@@ -102,8 +99,6 @@ public final class SleeveFastPath implements AutoCloseable {
             if (closed || capturer != null) {
                 throw new IllegalStateException(closed ? "fast path closed" : "a TAP port is already attached");
             }
-            tap = port;
-            tapOffload = offload;
             capturer = new CaptureLoop(port, offload, () -> installed, assembler(), slow, new Reporter(clockNs));
             receiver.attachTap(port, offload, capturer::forwardWaitingFrames);
             captureThread = new Thread(capturer, "weft-sleeve-capture");
@@ -130,26 +125,6 @@ public final class SleeveFastPath implements AutoCloseable {
             datagramsSent.incrementAndGet();
         }
         return sent;
-    }
-
-    /** Writes a frame the router delivers into the TAP port; false without a port or when the write failed. */
-    public boolean inject(byte[] frame) {
-        FramePort port = tap;
-        if (port == null) {
-            return false;
-        }
-        try {
-            if (tapOffload) {
-                byte[] withHeader = new byte[VirtioNetHeader.BYTES + frame.length];
-                System.arraycopy(frame, 0, withHeader, VirtioNetHeader.BYTES, frame.length);
-                port.writeFrame(withHeader, 0, withHeader.length);
-            } else {
-                port.writeFrame(frame, 0, frame.length);
-            }
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     /** Datagrams received on the sleeve port so far. */
