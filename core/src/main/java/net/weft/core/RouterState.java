@@ -1,5 +1,6 @@
 package net.weft.core;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -103,15 +104,45 @@ final class RouterState {
 
     /** Sends a gossip message to a neighbour; false when we have no connection to it. */
     boolean sendGossip(PeerName to, GossipMessage msg) {
+        return sendGossip(to, msg, new byte[1][]);
+    }
+
+    /**
+     * Sends one gossip message to each of {@code targets} in order (those we have no connection to are skipped),
+     * encoding it once: every plaintext connection gets the same framed array (the effects' bytes are never
+     * written after emission), so a message fanned out to k neighbours costs one body in memory, not k.
+     */
+    void sendGossipToEach(List<PeerName> targets, GossipMessage msg) {
+        byte[][] framed = new byte[1][];
+        for (PeerName to : targets) {
+            sendGossip(to, msg, framed);
+        }
+    }
+
+    /** Sends {@code msg} to {@code to}; {@code framedCache[0]} holds the plaintext framing once made. */
+    private boolean sendGossip(PeerName to, GossipMessage msg, byte[][] framedCache) {
         LocalConnection c = byPeer.get(to);
         if (c == null) {
             return false;
         }
-        byte[] body = msg.encode();
-        sendMessage(c, body);
+        int bodyLength;
+        if (c.tcp == null) {
+            if (framedCache[0] == null) {
+                framedCache[0] = msg.encodeFramed();
+            }
+            byte[] framed = framedCache[0];
+            bodyLength = framed.length - FrameReader.LENGTH_BYTES;
+            out.emit(new Effect.SendBytes(c.id, framed));
+            out.count("tcp_messages_sent");
+            out.count("tcp_bytes_sent", framed.length);
+        } else {
+            byte[] body = msg.encode();
+            bodyLength = body.length;
+            sendMessage(c, body);
+        }
         out.count("gossip_messages_sent");
-        out.count("gossip_bytes_sent", body.length);
-        trace(new TraceEvent.GossipSent(now(), self(), to, msg.channel(), msg.tag(), body.length));
+        out.count("gossip_bytes_sent", bodyLength);
+        trace(new TraceEvent.GossipSent(now(), self(), to, msg.channel(), msg.tag(), bodyLength));
         return true;
     }
 }

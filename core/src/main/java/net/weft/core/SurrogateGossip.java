@@ -3,7 +3,6 @@ package net.weft.core;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
 import net.weft.core.id.PeerName;
 import net.weft.core.trace.TraceEvent;
 import net.weft.core.wire.GossipMessage;
@@ -41,14 +40,10 @@ final class SurrogateGossip {
             s.routes.unicastAll(msg.dst()).ifPresentOrElse(hop -> s.sendGossip(hop, msg),
                     () -> s.out.count("gossip_unicast_no_route"));
         } else if (msg.tag() == ProtocolTag.GOSSIP_BROADCAST.code()) {
-            for (PeerName hop : s.routes.broadcastAll(msg.src())) {
-                s.sendGossip(hop, msg);
-            }
+            s.sendGossipToEach(s.routes.broadcastAll(msg.src()), msg);
         } else if (firstTimeSeen(msg.payload())) {
-            List<PeerName> targets = s.routes.randomNeighbours(from, s.rng);
-            for (PeerName to : targets) {
-                s.sendGossip(to, GossipMessage.gossip(msg.channel(), s.self(), msg.payload()));
-            }
+            s.sendGossipToEach(s.routes.randomNeighbours(from, s.rng),
+                    GossipMessage.gossip(msg.channel(), s.self(), msg.payload()));
         }
     }
 

@@ -121,9 +121,7 @@ final class TopologyGossip {
             return;
         }
         s.ensureRoutesCurrent();
-        for (PeerName hop : s.routes.broadcastAll(source)) {
-            s.sendGossip(hop, GossipMessage.broadcast(CHANNEL, source, payload));
-        }
+        s.sendGossipToEach(s.routes.broadcastAll(source), GossipMessage.broadcast(CHANNEL, source, payload));
     }
 
     private void gossipToNeighbours(byte[] payload, PeerName except) {
@@ -135,8 +133,6 @@ final class TopologyGossip {
         if (targets.isEmpty()) {
             return;
         }
-        for (PeerName to : targets) {
-            s.sendGossip(to, GossipMessage.gossip(CHANNEL, s.self(), payload));
-        }
+        s.sendGossipToEach(targets, GossipMessage.gossip(CHANNEL, s.self(), payload));
     }
 }

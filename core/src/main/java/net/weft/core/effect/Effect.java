@@ -13,7 +13,10 @@ public sealed interface Effect {
     /** Open a TCP connection to {@code target}; report the outcome with {@code DialSucceeded/DialFailed}. */
     record Dial(ConnectionId id, Endpoint target) implements Effect { }
 
-    /** Write these bytes on the connection, after everything written before. */
+    /**
+     * Write these bytes on the connection, after everything written before. The array may be shared by several
+     * effects (one gossip message sent to several neighbours), so executors read it and never write to it.
+     */
     record SendBytes(ConnectionId id, byte[] bytes) implements Effect { }
 
     /** Close the connection; no more inputs are expected for it. */

@@ -56,15 +56,41 @@ public record GossipMessage(int tag, String channel, PeerName src, PeerName dst,
 
     /** The whole TCP message body, starting with the tag byte. */
     public byte[] encode() {
+        byte[] out = encodeAfter(1);
+        out[0] = (byte) tag;
+        return out;
+    }
+
+    /**
+     * The message as one framed TCP message ({@link FrameReader#frame} of {@link #encode()}), written into one
+     * exactly sized array with no intermediate copy: what a plaintext connection sends. The array is fresh, so
+     * the caller may hand it to several sends (it is never written after this returns).
+     */
+    public byte[] encodeFramed() {
+        int front = FrameReader.LENGTH_BYTES + 1;
+        byte[] out = encodeAfter(front);
+        int bodyLength = out.length - FrameReader.LENGTH_BYTES;
+        if (bodyLength > FrameReader.MAX_FRAME_BYTES) {
+            throw new IllegalArgumentException("frame of " + bodyLength + " bytes exceeds limit of "
+                    + FrameReader.MAX_FRAME_BYTES);
+        }
+        out[0] = (byte) (bodyLength >>> 24);
+        out[1] = (byte) (bodyLength >>> 16);
+        out[2] = (byte) (bodyLength >>> 8);
+        out[3] = (byte) bodyLength;
+        out[FrameReader.LENGTH_BYTES] = (byte) tag;
+        return out;
+    }
+
+    /** The gob values after {@code reserveFront} bytes left for the caller's prefix. */
+    private byte[] encodeAfter(int reserveFront) {
         GobEncoder enc = new GobEncoder();
         enc.encode(PredefinedType.STRING, channel);
         enc.encode(PredefinedType.UINT, src.value());
         if (tag == ProtocolTag.GOSSIP_UNICAST.code()) {
             enc.encode(PredefinedType.UINT, dst.value());
         }
-        byte[] out = enc.toByteArrayWithBytes(payload, 1);
-        out[0] = (byte) tag;
-        return out;
+        return enc.toByteArrayWithBytes(payload, reserveFront);
     }
 
     /** Decodes a TCP message body that starts with tag 4, 5 or 6. */

@@ -40,6 +40,22 @@ class GossipMessageTest {
     }
 
     @Test
+    void aFramedEncodingIsExactlyTheFrameOfTheBody() {
+        qt().forAll(messages())
+                .checkAssert(m -> assertThat(m.encodeFramed()).isEqualTo(FrameReader.frame(m.encode())));
+    }
+
+    @Test
+    void aFramedEncodingReadsBackAsTheMessage() {
+        qt().forAll(messages()).checkAssert(m -> {
+            FrameReader reader = new FrameReader();
+            reader.feed(m.encodeFramed());
+            assertThat(GossipMessage.decode(reader.next().orElseThrow()).value()).isEqualTo(m);
+            assertThat(reader.buffered()).isZero();
+        });
+    }
+
+    @Test
     void rejectsOtherTagsAndEmptyBodies() {
         assertThat(GossipMessage.decode(new byte[0]).reason()).isEqualTo("gossip: empty message");
         assertThat(GossipMessage.decode(new byte[] {7, 0, 1}).reason()).isEqualTo("gossip: not a gossip tag: 7");
