@@ -182,6 +182,22 @@ public final class Cluster {
         epoch("start");
     }
 
+    /**
+     * Starts every peer not started yet at seeded-random times within {@code windowNs} from now (see
+     * {@link SimNetwork#startAllNewWithin}); the convergence monitor's "start" epoch opens at the last start.
+     *
+     * @return the virtual time of the last start
+     */
+    public long startAllWithin(long windowNs) {
+        if (windowNs == 0) {
+            startAll();
+            return net.nowNs();
+        }
+        long lastNs = net.startAllNewWithin(windowNs);
+        net.at(lastNs, () -> epoch("start (last of a " + windowNs / MS + " ms window)"));
+        return lastNs;
+    }
+
     /** Runs for {@code ns} of virtual time. */
     public void runFor(long ns) {
         runUntil(net.nowNs() + ns);

@@ -47,6 +47,7 @@ public final class SimNetwork {
     private static final long DOMAIN_HOSTS = 1;
     private static final long DOMAIN_LINKS = 2;
     private static final long DOMAIN_CONTAINERS = 3;
+    private static final long DOMAIN_START_TIMES = 4;
     private static final long SHORT_ID_STREAM = -1;
     private static final int SHORT_ID_LIMIT = 4096;
     private static final int CONTAINER_NET = (10 << 24) | (32 << 16);
@@ -293,6 +294,43 @@ public final class SimNetwork {
         for (int i : started) {
             connectToNeighbours(i);
         }
+    }
+
+    /**
+     * Starts every host not started yet at its own seeded-random time, uniform within {@code windowNs} from now (as
+     * real hosts boot over a while, not in one instant): each starts and asks to connect as {@link #start} does, so
+     * it dials neighbours that are still down, is refused and retries on the router's back-off. A window of 0 is
+     * {@link #startAllNew}. Each host's time comes from its own stream, so adding hosts moves no other host's start.
+     *
+     * @return the virtual time of the last start (now when no host was new)
+     */
+    public long startAllNewWithin(long windowNs) {
+        if (windowNs < 0) {
+            throw new IllegalArgumentException("negative start window " + windowNs);
+        }
+        if (windowNs == 0) {
+            startAllNew();
+            return nowNs;
+        }
+        long lastNs = nowNs;
+        for (int i = 0; i < hosts.size(); i++) {
+            if (hosts.get(i).state == HostState.NEW) {
+                long atNs = nowNs + startOffsetNs(i, windowNs);
+                lastNs = Math.max(lastNs, atNs);
+                int host = i;
+                at(atNs, () -> {
+                    if (hosts.get(host).state == HostState.NEW) {
+                        start(host);
+                    }
+                });
+            }
+        }
+        return lastNs;
+    }
+
+    /** Host {@code i}'s seeded start offset within a window: {@code [0, windowNs)}. */
+    long startOffsetNs(int i, long windowNs) {
+        return (long) (root.fork(DOMAIN_START_TIMES).fork(i).nextDouble() * windowNs);
     }
 
     /** Creates host {@code i}'s router (first start, or restart after a crash, with a new UID). */
