@@ -100,9 +100,9 @@ final class Transport {
         c.lastArrivalNs[0] = now + lat;
         c.lastArrivalNs[1] = now + lat;
         net.push(now + lat, SimNetwork.EV_CONNECTION_INPUT, b.index, 0,
-                new ConnectionInput(c, 1, new Input.InboundAccepted(inbound, local, b.endpoint)));
+                ConnectionInput.of(c, 1, new Input.InboundAccepted(inbound, local, b.endpoint)));
         net.push(now + lat, SimNetwork.EV_CONNECTION_INPUT, a.index, 0,
-                new ConnectionInput(c, 0, new Input.DialSucceeded(id, local)));
+                ConnectionInput.of(c, 0, new Input.DialSucceeded(id, local)));
     }
 
     private void failDial(Host a, ConnectionId id, String reason, long atNs) {
@@ -125,7 +125,7 @@ final class Transport {
         long at = Math.max(net.nowNs() + latencyNs(c.host[0], c.host[1]), c.lastArrivalNs[other]);
         c.lastArrivalNs[other] = at;
         net.push(at, SimNetwork.EV_CONNECTION_INPUT, c.host[other], 0,
-                new ConnectionInput(c, other, new Input.BytesReceived(c.id[other], bytes)));
+                ConnectionInput.bytes(c, other, bytes));
     }
 
     private void close(Host a, ConnectionId id) {
@@ -141,7 +141,7 @@ final class Transport {
             long at = Math.max(net.nowNs() + latencyNs(c.host[0], c.host[1]), c.lastArrivalNs[other]);
             c.lastArrivalNs[other] = at;
             net.push(at, SimNetwork.EV_CONNECTION_INPUT, c.host[other], 0,
-                    new ConnectionInput(c, other, new Input.ConnectionClosed(c.id[other], RESET)));
+                    ConnectionInput.of(c, other, new Input.ConnectionClosed(c.id[other], RESET)));
         }
     }
 
@@ -177,7 +177,7 @@ final class Transport {
         for (int side = 0; side < 2; side++) {
             if (c.open[side]) {
                 net.push(at, SimNetwork.EV_CONNECTION_INPUT, c.host[side], 0,
-                        new ConnectionInput(c, side, new Input.ConnectionClosed(c.id[side], reason)));
+                        ConnectionInput.of(c, side, new Input.ConnectionClosed(c.id[side], reason)));
             }
         }
     }
@@ -252,15 +252,16 @@ final class Transport {
         if (!h.alive() || h.incarnation != c.incarnation[side] || !c.open[side]) {
             return;
         }
-        Input input = ci.input();
-        if (c.broken && !(input instanceof Input.ConnectionClosed)) {
+        boolean closed = ci.carried() instanceof Input.ConnectionClosed;
+        if (c.broken && !closed) {
             return;
         }
         if (h.state == HostState.PAUSED) {
             h.held.add(ci);
             return;
         }
-        if (input instanceof Input.ConnectionClosed) {
+        Input input = ci.input();
+        if (closed) {
             c.open[side] = false;
             h.connections.remove(c.id[side]);
         }
