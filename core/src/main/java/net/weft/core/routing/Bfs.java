@@ -14,6 +14,11 @@ final class Bfs {
     /** Marks a peer the search has not reached. */
     static final int UNSEEN = -1;
 
+    /** What the search returns internally when it stopped at the peer it was asked to stop at. */
+    private static final int STOPPED = -1;
+    /** log2 of the bits in a bitmap word. */
+    private static final int WORD_SHIFT = 6;
+
     private Bfs() {
     }
 
@@ -27,36 +32,69 @@ final class Bfs {
      * @return true when the search stopped at {@code stopAt}
      */
     static boolean search(TopologyGraph graph, EdgeFilter filter, int source, int stopAt, int[] firstHop) {
+        return run(graph, filter, source, stopAt, firstHop) == STOPPED;
+    }
+
+    /**
+     * Searches everything from {@code source}, filling {@code firstHop} as {@link #search} does.
+     *
+     * @return how many peers the search reached, the source included
+     */
+    static int searchAll(TopologyGraph graph, EdgeFilter filter, int source, int[] firstHop) {
+        return run(graph, filter, source, UNSEEN, firstHop);
+    }
+
+    /**
+     * The search; returns {@link #STOPPED} when it stopped at {@code stopAt}, else the number of peers reached. Each
+     * level is a bitmap over peer indices, so reading it word by word visits the level in ascending index order
+     * without sorting; the range of words a level touches bounds the scan.
+     */
+    private static int run(TopologyGraph graph, EdgeFilter filter, int source, int stopAt, int[] firstHop) {
         int n = graph.size();
+        int reached = 1;
         Arrays.fill(firstHop, 0, n, UNSEEN);
-        int[] level = new int[n];
-        int[] next = new int[n];
+        long[] level = new long[(n + Long.SIZE - 1) / Long.SIZE];
+        long[] next = new long[level.length];
         firstHop[source] = source;
-        level[0] = source;
-        int levelLength = 1;
-        while (levelLength > 0) {
-            Arrays.sort(level, 0, levelLength);
-            int nextLength = 0;
-            for (int i = 0; i < levelLength; i++) {
-                int p = level[i];
-                if (p == stopAt) {
-                    return true;
-                }
-                int degree = graph.degree(filter, p);
-                for (int k = 0; k < degree; k++) {
-                    int r = graph.neighbour(filter, p, k);
-                    if (firstHop[r] == UNSEEN) {
-                        firstHop[r] = p == source ? r : firstHop[p];
-                        next[nextLength++] = r;
+        level[source >>> WORD_SHIFT] = 1L << source;
+        int low = source >>> WORD_SHIFT;
+        int high = low;
+        boolean more = true;
+        while (more) {
+            more = false;
+            int nextLow = level.length;
+            int nextHigh = -1;
+            for (int w = low; w <= high; w++) {
+                long bits = level[w];
+                level[w] = 0;
+                while (bits != 0) {
+                    int p = (w << WORD_SHIFT) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (p == stopAt) {
+                        return STOPPED;
+                    }
+                    int degree = graph.degree(filter, p);
+                    for (int k = 0; k < degree; k++) {
+                        int r = graph.neighbour(filter, p, k);
+                        if (firstHop[r] == UNSEEN) {
+                            firstHop[r] = p == source ? r : firstHop[p];
+                            int word = r >>> WORD_SHIFT;
+                            next[word] |= 1L << r;
+                            nextLow = Math.min(nextLow, word);
+                            nextHigh = Math.max(nextHigh, word);
+                            reached++;
+                            more = true;
+                        }
                     }
                 }
             }
-            int[] swap = level;
+            long[] swap = level;
             level = next;
             next = swap;
-            levelLength = nextLength;
+            low = nextLow;
+            high = nextHigh;
         }
-        return false;
+        return reached;
     }
 
     /**

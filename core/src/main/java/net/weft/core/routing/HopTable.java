@@ -29,17 +29,17 @@ final class HopTable extends AbstractMap<PeerName, PeerName> implements SortedMa
     private final boolean includeSelf;
     private final int size;
 
-    /** {@code selfIndex} must be in the graph; {@code includeSelf}: whether ourselves is a key. */
-    HopTable(TopologyGraph graph, int[] hops, int selfIndex, boolean includeSelf) {
+    /**
+     * {@code selfIndex} must be in the graph; {@code includeSelf}: whether ourselves is a key; {@code reached}: how
+     * many entries of {@code hops} are not {@link Bfs#UNSEEN}, ourselves included (the search counted them, so
+     * building a table costs nothing per peer).
+     */
+    HopTable(TopologyGraph graph, int[] hops, int selfIndex, boolean includeSelf, int reached) {
         this.graph = graph;
         this.hops = hops;
         this.selfIndex = selfIndex;
         this.includeSelf = includeSelf;
-        int n = 0;
-        for (int i = 0; i < hops.length; i++) {
-            n += included(i) ? 1 : 0;
-        }
-        this.size = n;
+        this.size = includeSelf ? reached : reached - 1;
     }
 
     private boolean included(int i) {

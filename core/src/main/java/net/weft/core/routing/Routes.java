@@ -33,6 +33,8 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
     private final int selfIndex;
     private final int[] firstHop;
     private final int[] firstHopAll;
+    private final int reached;
+    private final int reachedAll;
     private final Map<PeerName, List<PeerName>> broadcastCache = new HashMap<>();
     private final Map<PeerName, List<PeerName>> broadcastAllCache = new HashMap<>();
     private SortedMap<PeerName, PeerName> unicastTable;
@@ -43,12 +45,15 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
     private int[] gossipHopWeights;
     private int gossipPeerCount;
 
-    private Routes(PeerName self, TopologyGraph graph, int selfIndex, int[] firstHop, int[] firstHopAll) {
+    private Routes(PeerName self, TopologyGraph graph, int selfIndex, int[] firstHop, int[] firstHopAll,
+            int reached, int reachedAll) {
         this.self = self;
         this.graph = graph;
         this.selfIndex = selfIndex;
         this.firstHop = firstHop;
         this.firstHopAll = firstHopAll;
+        this.reached = reached;
+        this.reachedAll = reachedAll;
     }
 
     /** The routes of {@code self} over {@code graph}; a peer missing from the graph can reach nobody. */
@@ -56,14 +61,16 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
         int selfIndex = graph.indexOf(self);
         int[] firstHop = new int[graph.size()];
         int[] firstHopAll = new int[graph.size()];
+        int reached = 0;
+        int reachedAll = 0;
         if (selfIndex == TopologyGraph.ABSENT) {
             Arrays.fill(firstHop, Bfs.UNSEEN);
             Arrays.fill(firstHopAll, Bfs.UNSEEN);
         } else {
-            Bfs.search(graph, EdgeFilter.SYMMETRIC_ESTABLISHED, selfIndex, Bfs.UNSEEN, firstHop);
-            Bfs.search(graph, EdgeFilter.ALL_REPORTED, selfIndex, Bfs.UNSEEN, firstHopAll);
+            reached = Bfs.searchAll(graph, EdgeFilter.SYMMETRIC_ESTABLISHED, selfIndex, firstHop);
+            reachedAll = Bfs.searchAll(graph, EdgeFilter.ALL_REPORTED, selfIndex, firstHopAll);
         }
-        return new Routes(self, graph, selfIndex, firstHop, firstHopAll);
+        return new Routes(self, graph, selfIndex, firstHop, firstHopAll, reached, reachedAll);
     }
 
     /** The peer these routes belong to. */
@@ -89,7 +96,7 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
     /** Data plane: destination to next hop, ourselves mapped to {@link PeerName#UNKNOWN} as in Weave. */
     public SortedMap<PeerName, PeerName> unicastTable() {
         if (unicastTable == null) {
-            unicastTable = table(firstHop);
+            unicastTable = table(firstHop, reached);
         }
         return unicastTable;
     }
@@ -97,7 +104,7 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
     /** Gossip: destination to next hop over all reported connections, ourselves mapped to UNKNOWN. */
     public SortedMap<PeerName, PeerName> unicastAllTable() {
         if (unicastAllTable == null) {
-            unicastAllTable = table(firstHopAll);
+            unicastAllTable = table(firstHopAll, reachedAll);
         }
         return unicastAllTable;
     }
@@ -118,7 +125,7 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
     /** Data plane: the peers we have a route to, ourselves excluded. */
     public SortedSet<PeerName> reachable() {
         if (reachable == null) {
-            reachable = reached(firstHop);
+            reachable = reached(firstHop, reached);
         }
         return reachable;
     }
@@ -126,7 +133,7 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
     /** Gossip: the peers we can reach over all reported connections, ourselves excluded. */
     public SortedSet<PeerName> reachableAll() {
         if (reachableAll == null) {
-            reachableAll = reached(firstHopAll);
+            reachableAll = reached(firstHopAll, reachedAll);
         }
         return reachableAll;
     }
@@ -202,18 +209,18 @@ public final class Routes implements net.weft.core.forward.RouteLookup {
         return Optional.of(graph.name(hops[i]));
     }
 
-    private SortedMap<PeerName, PeerName> table(int[] hops) {
+    private SortedMap<PeerName, PeerName> table(int[] hops, int reachedCount) {
         if (selfIndex != TopologyGraph.ABSENT) {
-            return new HopTable(graph, hops, selfIndex, true);
+            return new HopTable(graph, hops, selfIndex, true, reachedCount);
         }
         TreeMap<PeerName, PeerName> out = new TreeMap<>();
         out.put(self, PeerName.UNKNOWN);
         return Collections.unmodifiableSortedMap(out);
     }
 
-    private SortedSet<PeerName> reached(int[] hops) {
+    private SortedSet<PeerName> reached(int[] hops, int reachedCount) {
         if (selfIndex != TopologyGraph.ABSENT) {
-            return new HopTable(graph, hops, selfIndex, false).sortedKeys();
+            return new HopTable(graph, hops, selfIndex, false, reachedCount).sortedKeys();
         }
         TreeSet<PeerName> out = new TreeSet<>();
         for (int i = 0; i < hops.length; i++) {

@@ -77,6 +77,16 @@ final class NameTable {
         return removed;
     }
 
+    /**
+     * Every name as its value, ascending: the table's own array, which is never written once made (merging and
+     * removing make new ones), so a graph can keep it as its name index and tell by identity alone that the
+     * names have not changed since. Callers must not write to it.
+     */
+    long[] nameValues() {
+        merge();
+        return names;
+    }
+
     /** Every entry in name order: an unmodifiable view to read at once (a later {@link #put} shows through). */
     List<PeerEntry> values() {
         merge();

@@ -31,6 +31,8 @@ public final class PeerEntry {
     private final boolean hasShortId;
     private final SortedMap<PeerName, ConnectionSummary> connections;
     private EncodedPeer encoded;
+    private long[] allTargets;
+    private long[] establishedTargets;
 
     /**
      * Defensive, sorted, unmodifiable copy of the connections; null nickname becomes empty.
@@ -120,6 +122,25 @@ public final class PeerEntry {
             encoded = e;
         }
         return e;
+    }
+
+    /**
+     * The names this peer's connections lead to, as ascending distinct name values (only the established ones when
+     * {@code establishedOnly}), worked out on first use and cached: the entry's row of a {@link TopologyGraph}
+     * before names become indices. Entries are immutable and, in the simulator, shared between routers, so each
+     * version of each entry sorts its connections once. Callers must not write to the array.
+     */
+    long[] targetValues(boolean establishedOnly) {
+        if (establishedOnly) {
+            if (establishedTargets == null) {
+                establishedTargets = TopologyGraph.targetValues(connections.values(), true);
+            }
+            return establishedTargets;
+        }
+        if (allTargets == null) {
+            allTargets = TopologyGraph.targetValues(connections.values(), false);
+        }
+        return allTargets;
     }
 
     /** True for a placeholder: nobody has told us this peer's own record yet. */

@@ -45,7 +45,7 @@ public final class Peers {
     private final NameTable entries = new NameTable();
     private final Map<PeerName, Integer> references = new HashMap<>();
     private final ShortIdIndex shortIds = new ShortIdIndex();
-    /** The last graph handed out; rebuilt on demand from {@link #graphDirty} or whole when names changed. */
+    /** The last graph handed out; updated on demand from it, {@link #graphDirty} and the current names. */
     private TopologyGraph graph;
     private boolean graphNamesChanged;
     private final SortedSet<PeerName> graphDirty = new TreeSet<>();
@@ -396,16 +396,12 @@ public final class Peers {
 
     /** An immutable snapshot of the topology for route computation; cached until the table next changes. */
     public TopologyGraph graph() {
-        if (graph == null || graphNamesChanged) {
+        if (graph == null) {
             graph = TopologyGraph.ofEntries(entries.values());
-        } else if (!graphDirty.isEmpty()) {
-            TopologyGraph old = graph;
-            int[] changed = new int[graphDirty.size()];
-            int n = 0;
-            for (PeerName name : graphDirty) {
-                changed[n++] = old.indexOf(name);
-            }
-            graph = old.withChangedRows(changed, i -> entries.get(old.name(i)).connections().values());
+        } else if (graphNamesChanged || !graphDirty.isEmpty()) {
+            long[] names = entries.nameValues();
+            List<PeerEntry> inOrder = entries.values();
+            graph = graph.updated(names, graphDirty, inOrder::get);
         }
         graphNamesChanged = false;
         graphDirty.clear();
@@ -455,7 +451,9 @@ public final class Peers {
         PeerEntry previous = entries.put(entry.name(), entry);
         if (previous == null) {
             graphNamesChanged = true;
-        } else if (!graphNamesChanged && !previous.connections().equals(entry.connections())) {
+            graphDirty.add(entry.name());
+        } else if (previous.connections() != entry.connections()
+                && !previous.connections().equals(entry.connections())) {
             graphDirty.add(entry.name());
         }
         if (previous == null) {

@@ -38,6 +38,8 @@ class HopTableTest {
                 routes.unicast(p).ifPresent(hop -> table.put(p, hop));
                 routes.unicastAll(p).ifPresent(hop -> tableAll.put(p, hop));
             }
+            assertThat(routes.unicastTable()).hasSize(table.size());
+            assertThat(routes.unicastAllTable()).hasSize(tableAll.size());
             assertSameSortedMap(routes.unicastTable(), table);
             assertSameSortedMap(routes.unicastAllTable(), tableAll);
             TreeSet<PeerName> reachable = new TreeSet<>(table.keySet());

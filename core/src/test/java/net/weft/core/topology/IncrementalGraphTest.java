@@ -36,6 +36,61 @@ class IncrementalGraphTest {
         });
     }
 
+    @Test
+    void the_graph_has_exactly_the_edges_the_entries_report_between_peers_in_the_table() {
+        qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+            DeterministicRandom rng = new SplitMix64(seed);
+            Peers table = new Peers(US, "us", new PeerUid(7), 1, 100);
+            for (int step = 0; step < STEPS; step++) {
+                change(table, rng);
+                if (rng.chance(0.2)) {
+                    table.garbageCollect();
+                }
+                if (rng.chance(0.4)) {
+                    continue;
+                }
+                assertNaiveGraph(table.graph(), table.entries());
+                assertNaiveGraph(TopologyGraph.ofEntries(table.entries()), table.entries());
+            }
+        });
+    }
+
+    /**
+     * Checks {@code g} against the definition, edge by edge with sets: a row holds the indices of the names the
+     * entry's connections lead to (established ones only for the symmetric filter, and then only where the other
+     * end reports an established connection back), names outside the table and the entry itself left out.
+     */
+    private static void assertNaiveGraph(TopologyGraph g, List<PeerEntry> entries) {
+        List<PeerName> names = new ArrayList<>();
+        for (PeerEntry e : entries) {
+            names.add(e.name());
+        }
+        assertThat(g.size()).isEqualTo(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(g.name(i)).isEqualTo(names.get(i));
+            assertThat(row(g, EdgeFilter.ALL_REPORTED, i)).isEqualTo(naiveRow(entries, names, i, false));
+            List<Integer> symmetric = new ArrayList<>();
+            for (int j : naiveRow(entries, names, i, true)) {
+                if (naiveRow(entries, names, j, true).contains(i)) {
+                    symmetric.add(j);
+                }
+            }
+            assertThat(row(g, EdgeFilter.SYMMETRIC_ESTABLISHED, i)).isEqualTo(symmetric);
+        }
+    }
+
+    private static List<Integer> naiveRow(List<PeerEntry> entries, List<PeerName> names, int i,
+            boolean establishedOnly) {
+        java.util.TreeSet<Integer> targets = new java.util.TreeSet<>();
+        for (ConnectionSummary c : entries.get(i).connections().values()) {
+            int j = names.indexOf(c.to());
+            if (j >= 0 && j != i && (!establishedOnly || c.established())) {
+                targets.add(j);
+            }
+        }
+        return new ArrayList<>(targets);
+    }
+
     private static void change(Peers table, DeterministicRandom rng) {
         if (rng.chance(0.3)) {
             PeerName remote = new PeerName(2 + rng.nextInt(NAMES - 1));
