@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prints how the simulator scales: engine-only events/s, then with the real router the time to converge
 # random partial meshes (default 100, 1,000 and 10,000 peers), events/s, wall time, peak heap and gossip
-# bytes per peer per topology change. Usage: benchmarks/sim-scale.sh [sizes...]
+# bytes per peer per topology change.
+# Usage: benchmarks/sim-scale.sh [--router-only] [--start-window=SECONDS] [sizes...] (peers start at seeded-random
+# times over a 10 s window by default; --start-window=0 starts them all at once).
 # Figures and what they mean: benchmarks/sim-scale.md. SIM_SCALE_HEAP sets -Xmx (default 8g: enough for 3,000
 # peers; 10,000 need about 20g); SIM_SCALE_PROGRESS=1 prints each virtual second of a run on stderr.
 set -euo pipefail

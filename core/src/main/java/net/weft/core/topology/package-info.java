@@ -16,16 +16,20 @@
  * entries; newcomers beyond are dropped and counted, never an error.
  *
  * <p>For routing, {@link net.weft.core.topology.Peers#graph()} hands out an immutable
- * {@link net.weft.core.topology.TopologyGraph}: peers numbered in name order with int adjacency arrays per
- * {@link net.weft.core.topology.EdgeFilter}, cached until the table next changes.
+ * {@link net.weft.core.topology.TopologyGraph}: peers numbered in name order with compressed adjacency rows
+ * ({@link net.weft.core.topology.Adjacency}) per {@link net.weft.core.topology.EdgeFilter}, cached until the table
+ * next changes.
  *
  * <p>Scale (the simulator runs thousands of routers in one process, each holding the whole topology): entries are
  * immutable and encode themselves for gossip once ({@link net.weft.core.topology.PeerEntry#encoded}); a scanned
  * payload is merged by recognising peers whose bytes equal the entry stored, or one in a
  * {@link net.weft.core.topology.PeerEntryPool} that the routers of a simulation share, and decoding only the
  * others, with the same outcome as merging the decoded update. While every stored entry's connection targets are
- * in the table, an entry identical to a stored one is not scanned for unknown targets. The graph is rebuilt row by
- * row for the peers whose connections changed, and whole only when the set of names changed.
+ * in the table, an entry identical to a stored one is not scanned for unknown targets. Routes are brought current
+ * before every gossip send, so the graph is updated from the previous one rather than rebuilt: rows of peers that
+ * kept their name and connections are renamed to the new indices (or copied in blocks when no name changed), and
+ * only the rows of changed or new peers, of peers with a connection to a name outside the graph, and the symmetric
+ * rows those can alter are worked out again, from each entry's cached sorted target names.
  *
  * <p>Short ids (12 bits, used only by the fast datapath) may collide. The table indexes who claims each id; the
  * lowest name claiming an id owns it. When a lower-named peer claims ours, the router asks the table to pick a

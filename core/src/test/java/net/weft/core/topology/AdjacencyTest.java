@@ -53,7 +53,8 @@ class AdjacencyTest {
                         expected.add(oldToNew[t]);
                     }
                 }
-                assertThat(renamed.addRemapped(adjacency, i, oldToNew)).isEqualTo(expected.size() == rows.get(i).length);
+                boolean nothingDropped = expected.size() == rows.get(i).length;
+                assertThat(renamed.addRemapped(adjacency, i, oldToNew)).isEqualTo(nothingDropped);
             }
             Adjacency after = renamed.build();
             for (int i = 0; i < n; i++) {
