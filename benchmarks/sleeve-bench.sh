@@ -15,6 +15,9 @@
 #        PEERS=/work/shared/bench/overlay-peers.sh  WORK=/tmp/weft-sleeve-bench
 #        WEFT_CLASSPATH=... (run a copy of the build instead of building cli/target)
 #        WEFT_JAVA_OPTS=... (extra JVM options for the daemons, e.g. a flight recording)
+#        ENCRYPTED=0 (skip the encrypted cases)  CRYPTO_ENGINES="java libsodium" (one encrypted round per
+#        --crypto-engine value, back to back; default "auto"; labels W-enc-<engine>-direct, plain W-enc-direct
+#        for auto)  TOP=1 (a `top -H` snapshot of the busiest threads in the middle of each case's first run)
 # needs: root, iproute2, iputils-ping, iperf3, jq, gcc, tinc, Java 17 + Maven (installs the first four with
 #        apt-get when missing). Everything it creates is named wsb<pid>* and removed on exit (also Ctrl-C).
 set -u
@@ -93,10 +96,10 @@ launch() { # host name peers...   (WEFT_PASSWORD from the environment encrypts)
         >>"$WORK/weft-$h.log" 2>&1 &
     PIDS+=($!); DAEMONS+=($!)
 }
-launch_all() {
-    launch h2 aa:00:00:00:0b:02
-    launch h1 aa:00:00:00:0b:01 10.218.1.2
-    launch h3 aa:00:00:00:0b:03 10.218.2.2
+launch_all() { # extra launch flags...
+    launch h2 aa:00:00:00:0b:02 "$@"
+    launch h1 aa:00:00:00:0b:01 "$@" 10.218.1.2
+    launch h3 aa:00:00:00:0b:03 "$@" 10.218.2.2
 }
 launch_all
 attach() { # host container ip tag
@@ -117,6 +120,9 @@ measure() { # label server-container server-ip
     ip netns exec "$P$s" iperf3 -s -B "$ip" -p 5201 >"$WORK/$label.server.log" 2>&1 &
     local spid=$!; PIDS+=($spid); sleep 0.5
     timeout 20 ip netns exec "${P}c1" iperf3 -c "$ip" -p 5201 -t 2 >/dev/null 2>&1   # warm-up (JIT)
+    if [ "${TOP:-0}" = 1 ]; then   # busiest threads half-way through the first run
+        (sleep $((DUR / 2 + 1)); top -H -b -n1 -w 160 | sed -n '7,19p') >"$WORK/$label.top" 2>&1 &
+    fi
     for i in $(seq 1 "$REPS"); do
         r=$(timeout $((DUR + 30)) ip netns exec "${P}c1" iperf3 -c "$ip" -p 5201 -t "$DUR" -J 2>/dev/null \
             | jq -r '.end.sum_received.bits_per_second // 0')
@@ -127,6 +133,7 @@ measure() { # label server-container server-ip
     rtt=$(ip netns exec "${P}c1" ping -c "$PING_N" -i 0.01 -q "$ip" 2>/dev/null | awk -F/ '/^rtt/{print $5}')
     echo "$label gbps=$med rtt_ms=${rtt:-nan}"
     echo "#  $label runs: ${runs[*]}"
+    [ "${TOP:-0}" = 1 ] && sed "s/^/#  $label top: /" "$WORK/$label.top"
     local h   # how many frames the routers saw compared with what the fast paths forwarded (cumulative)
     for h in h1 h2; do
         echo "#  $label $h: $(ip netns exec "$P$h" curl -s 127.0.0.1:6782/metrics | awk '
@@ -140,12 +147,18 @@ weft=$WORK/weft.txt
 
 # ---- the same with encryption (ENCRYPTED=0 skips): daemons relaunched with a password -------------------
 if [ "${ENCRYPTED:-1}" = 1 ]; then
-    for d in "${DAEMONS[@]}"; do kill -TERM "$d" 2>/dev/null; done
-    for d in "${DAEMONS[@]}"; do for _ in $(seq 1 100); do kill -0 "$d" 2>/dev/null || break; sleep 0.1; done; done
-    DAEMONS=()
-    export WEFT_PASSWORD=sleeve-bench-secret; launch_all; unset WEFT_PASSWORD
-    for _ in $(seq 1 150); do ip netns exec "${P}c1" ping -c 1 -W 1 10.219.0.3 >/dev/null 2>&1 && break; done
-    { measure W-enc-direct c2 10.219.0.2; measure W-enc-relayed c3 10.219.0.3; } | tee -a "$weft"
+    for engine in ${CRYPTO_ENGINES:-auto}; do
+        for d in "${DAEMONS[@]}"; do kill -TERM "$d" 2>/dev/null; done
+        for d in "${DAEMONS[@]}"; do
+            for _ in $(seq 1 100); do kill -0 "$d" 2>/dev/null || break; sleep 0.1; done
+        done
+        DAEMONS=()
+        export WEFT_PASSWORD=sleeve-bench-secret; launch_all --crypto-engine "$engine"; unset WEFT_PASSWORD
+        for _ in $(seq 1 150); do ip netns exec "${P}c1" ping -c 1 -W 1 10.219.0.3 >/dev/null 2>&1 && break; done
+        tag=W-enc; [ "$engine" = auto ] || tag=W-enc-$engine
+        echo "# $tag: $(grep -h 'encryption engine' "$WORK/weft-h1.log" | tail -n 1)"
+        { measure "$tag-direct" c2 10.219.0.2; measure "$tag-relayed" c3 10.219.0.3; } | tee -a "$weft"
+    done
 fi
 
 # ---- ratios --------------------------------------------------------------------------------------------
@@ -158,5 +171,8 @@ echo "W-direct / E-mmsg32 (batched C)     = $(ratio W-direct E-mmsg32)   (aim >=
 echo "W-direct / E-simple (C, 1 syscall)  = $(ratio W-direct E-simple)"
 echo "W-direct / B (kernel VXLAN)         = $(ratio W-direct B)"
 echo "W-relayed / W-direct                = $(ratio W-relayed W-direct)   (aim >= 0.6)"
-echo "W-enc-direct / W-direct             = $(ratio W-enc-direct W-direct)   (floor 0.7)"
+for engine in ${CRYPTO_ENGINES:-auto}; do
+    tag=W-enc; [ "$engine" = auto ] || tag=W-enc-$engine
+    [ "${ENCRYPTED:-1}" = 1 ] && echo "$tag-direct / W-direct = $(ratio "$tag-direct" W-direct)   (floor 0.7)"
+done
 echo "W-enc-direct / C-default (tinc)     = $(ratio W-enc-direct C-default)   (floor 1x, aim 2x)"

@@ -1,19 +1,18 @@
 package net.weft.sleeve.host.sodium;
 
-import java.nio.ByteBuffer;
-import jnr.ffi.annotations.In;
-import jnr.ffi.annotations.Out;
-import jnr.ffi.annotations.Pinned;
+import jnr.ffi.types.intptr_t;
 import jnr.ffi.types.u_int64_t;
 
 /**
  * The few libsodium calls the sleeve's native secretbox needs, bound through jnr-ffi. Load it with
  * {@link Sodium#load()}, which also runs {@link #sodium_init()}.
  *
- * <p>Buffers are heap {@link ByteBuffer}s wrapping a range of a packet array: jnr-ffi passes the array at the
- * buffer's position, and {@link Pinned} has it passed by address for the call instead of copied (the JVM may
- * still copy, in which case the direction annotations keep the semantics). Each buffer's remaining bytes must be
- * exactly the range the call reads or writes.
+ * <p>Buffers are passed as raw addresses ({@code @intptr_t long}) of native memory the caller owns, so every
+ * argument is primitive and no Java array is pinned during the call; that measured as fast as passing pinned
+ * ranges of the packet arrays (see {@code benchmarks/sleeve-crypto.md}). The {@code _easy}
+ * forms are bound rather than the {@code _detached} ones: through jnr-ffi 2.3.4's all-address call path the
+ * six-argument {@code crypto_secretbox_detached} computed wrong tags here (the five-argument calls are right), and
+ * the tests hold every call to the Java secretbox's bytes.
  */
 public interface LibSodium {
 
@@ -24,18 +23,17 @@ public interface LibSodium {
     String sodium_version_string();
 
     /**
-     * {@code crypto_secretbox_detached(c, mac, m, mlen, n, k)}: XSalsa20-Poly1305 of {@code mlen} bytes of
-     * {@code m} into {@code c}, the 16-byte tag into {@code mac}. {@code c} may be {@code m}. Returns 0.
+     * {@code crypto_secretbox_easy(c, m, mlen, n, k)}: XSalsa20-Poly1305 of {@code mlen} bytes at {@code m}, written
+     * to {@code c} as {@code tag(16) || ciphertext}. Returns 0.
      */
-    int crypto_secretbox_detached(@Pinned @Out ByteBuffer c, @Pinned @Out ByteBuffer mac, @Pinned @In ByteBuffer m,
-            @u_int64_t long mlen, @Pinned @In byte[] nonce, @Pinned @In byte[] key);
+    int crypto_secretbox_easy(@intptr_t long c, @intptr_t long m, @u_int64_t long mlen, @intptr_t long nonce,
+            @intptr_t long key);
 
     /**
-     * {@code crypto_secretbox_open_detached(m, c, mac, clen, n, k)}: verifies the tag of {@code clen} bytes of
-     * {@code c} and only then decrypts them into {@code m}, which may be {@code c}. Returns 0, or -1 when the
-     * tag does not verify (then {@code m} is not written; it is {@code @In} too so that a JVM that copies rather
-     * than pins puts the same bytes back).
+     * {@code crypto_secretbox_open_easy(m, c, clen, n, k)}: verifies {@code tag(16) || ciphertext} of {@code clen}
+     * bytes at {@code c} and only then decrypts the ciphertext to {@code m}. Returns 0, or -1 when the box is
+     * shorter than the tag or does not verify (then {@code m} is not written).
      */
-    int crypto_secretbox_open_detached(@Pinned @In @Out ByteBuffer m, @Pinned @In ByteBuffer c,
-            @Pinned @In ByteBuffer mac, @u_int64_t long clen, @Pinned @In byte[] nonce, @Pinned @In byte[] key);
+    int crypto_secretbox_open_easy(@intptr_t long m, @intptr_t long c, @u_int64_t long clen, @intptr_t long nonce,
+            @intptr_t long key);
 }

@@ -2,6 +2,7 @@ package net.weft.sleeve.host.sodium;
 
 import java.util.Optional;
 import jnr.ffi.LibraryLoader;
+import jnr.ffi.Runtime;
 import net.weft.core.crypto.SecretBoxEngine;
 
 /**
@@ -24,6 +25,11 @@ public final class Sodium {
     /** The outcome of loading, the same for the life of the JVM. */
     public static Loaded load() {
         return LOADED;
+    }
+
+    /** The raw binding when libsodium loaded (for tests that hold it to the Java secretbox). */
+    static Optional<LibSodium> binding() {
+        return LOADED.engines().map(f -> ((NativeFactory) f).api);
     }
 
     private static Loaded loadOnce() {
@@ -63,14 +69,16 @@ public final class Sodium {
     private static final class NativeFactory implements SecretBoxEngine.Factory {
 
         private final LibSodium api;
+        private final Runtime runtime;
 
         NativeFactory(LibSodium api) {
             this.api = api;
+            this.runtime = Runtime.getRuntime(api);
         }
 
         @Override
         public SecretBoxEngine create(byte[] key) {
-            return new SodiumSecretBox(api, key);
+            return new SodiumSecretBox(api, runtime, key);
         }
 
         @Override

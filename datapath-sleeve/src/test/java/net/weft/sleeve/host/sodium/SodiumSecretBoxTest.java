@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import net.weft.core.crypto.SecretBox;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * libsodium's secretbox against ours: the same bytes for random keys, nonces, lengths and offsets, in place and
  * between separate buffers; each opens the other's boxes; neither opens a tampered box nor writes its output
- * then.
+ * then. Lengths run to 3000 bytes, past the native engine's first staging area, and mostly above
+ * {@link SodiumSecretBox#NATIVE_MIN_BYTES}, below which it hands messages to Java; the raw binding is also held
+ * to the Java bytes at every length.
  */
 class SodiumSecretBoxTest {
 
@@ -99,6 +102,28 @@ class SodiumSecretBoxTest {
                     assertThat(sodium.create(m.key).openInto(m.nonce, box, 0, box.length, nativeOut, 0)).isFalse();
                     assertThat(nativeOut).isEqualTo(javaOut).isEqualTo(filled(length, (byte) 0x5A));
                 });
+    }
+
+    @Test
+    void libsodiumCalledDirectlySealsWhatTheJavaSecretBoxSealsAtEveryLength() {
+        NativeSodium.engines();
+        LibSodium api = Sodium.binding().orElseThrow();
+        qt().forAll(longs().all(), integers().between(0, MAX_LENGTH)).checkAssert((seed, length) -> {
+            Material m = new Material(seed, length);
+            ByteBuffer staging = ByteBuffer.allocateDirect(SecretBox.KEY_BYTES + SecretBox.NONCE_BYTES
+                    + 2 * length + SecretBox.TAG_BYTES);
+            long address = jnr.ffi.Pointer.wrap(jnr.ffi.Runtime.getRuntime(api), staging).address();
+            int nonceAt = SecretBox.KEY_BYTES;
+            int messageAt = nonceAt + SecretBox.NONCE_BYTES;
+            int boxAt = messageAt + length;
+            staging.put(0, m.key).put(nonceAt, m.nonce).put(messageAt, m.plaintext);
+
+            assertThat(api.crypto_secretbox_easy(address + boxAt, address + messageAt, length,
+                    address + nonceAt, address)).isZero();
+            byte[] box = new byte[length + SecretBox.TAG_BYTES];
+            staging.get(boxAt, box);
+            assertThat(box).isEqualTo(SecretBox.seal(m.key, m.nonce, m.plaintext));
+        });
     }
 
     @Test
