@@ -17,7 +17,8 @@
 #        WEFT_JAVA_OPTS=... (extra JVM options for the daemons, e.g. a flight recording)
 #        ENCRYPTED=0 (skip the encrypted cases)  CRYPTO_ENGINES="java libsodium" (one encrypted round per
 #        --crypto-engine value, back to back; default "auto"; labels W-enc-<engine>-direct, plain W-enc-direct
-#        for auto)  TOP=1 (a `top -H` snapshot of the busiest threads in the middle of each case's first run)
+#        for auto)  TOP=1 (`top -H` over one second in the middle of each case's first run: the busiest threads;
+#        a line whose id is a process id is that whole process)
 # needs: root, iproute2, iputils-ping, iperf3, jq, gcc, tinc, Java 17 + Maven (installs the first four with
 #        apt-get when missing). Everything it creates is named wsb<pid>* and removed on exit (also Ctrl-C).
 set -u
@@ -120,8 +121,9 @@ measure() { # label server-container server-ip
     ip netns exec "$P$s" iperf3 -s -B "$ip" -p 5201 >"$WORK/$label.server.log" 2>&1 &
     local spid=$!; PIDS+=($spid); sleep 0.5
     timeout 20 ip netns exec "${P}c1" iperf3 -c "$ip" -p 5201 -t 2 >/dev/null 2>&1   # warm-up (JIT)
-    if [ "${TOP:-0}" = 1 ]; then   # busiest threads half-way through the first run
-        (sleep $((DUR / 2 + 1)); top -H -b -n1 -w 160 | sed -n '7,19p') >"$WORK/$label.top" 2>&1 &
+    if [ "${TOP:-0}" = 1 ]; then   # busiest threads over one second half-way through the first run
+        (sleep $((DUR / 2)); top -H -b -d 1 -n 2 -w 160 | awk '/^top -/{f++} f==2' | sed -n '7,19p') \
+            >"$WORK/$label.top" 2>&1 &
     fi
     for i in $(seq 1 "$REPS"); do
         r=$(timeout $((DUR + 30)) ip netns exec "${P}c1" iperf3 -c "$ip" -p 5201 -t "$DUR" -J 2>/dev/null \

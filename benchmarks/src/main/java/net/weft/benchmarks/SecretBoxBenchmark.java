@@ -130,8 +130,9 @@ public class SecretBoxBenchmark {
                 double sodiumOps = NANOS_PER_SECOND / medianNs(results, operation, size, "sodium");
                 double mb = Integer.parseInt(size) / BYTES_PER_MB;
                 rows.add(String.format(Locale.ROOT,
-                        "| %s | %s | %.0f | %.1f | %.0f | %.1f | %.0f | %.1f | %.2f | %.2f |", operation, size, bcOps, bcOps * mb, weftOps, weftOps * mb, sodiumOps, sodiumOps * mb,
-                        weftOps / bcOps, sodiumOps / weftOps));
+                        "| %s | %s | %.0f | %.1f | %.0f | %.1f | %.0f | %.1f | %.2f | %.2f |", operation, size,
+                        bcOps, bcOps * mb, weftOps, weftOps * mb, sodiumOps, sodiumOps * mb, weftOps / bcOps,
+                        sodiumOps / weftOps));
             }
         }
         System.out.println();
