@@ -10,9 +10,10 @@ import jnr.ffi.types.u_int64_t;
  * <p>Buffers are passed as raw addresses ({@code @intptr_t long}) of native memory the caller owns, so every
  * argument is primitive and no Java array is pinned during the call; that measured as fast as passing pinned
  * ranges of the packet arrays (see {@code benchmarks/sleeve-crypto.md}). The {@code _easy}
- * forms are bound rather than the {@code _detached} ones: through jnr-ffi 2.3.4's all-address call path the
- * six-argument {@code crypto_secretbox_detached} computed wrong tags here (the five-argument calls are right), and
- * the tests hold every call to the Java secretbox's bytes.
+ * forms are bound rather than the {@code _detached} ones: with six primitive {@code long} arguments jnr-ffi 2.3.4
+ * passed {@code crypto_secretbox_detached} something that computed wrong tags here (the same call with jnr
+ * {@code Pointer}s, and the five-argument calls with {@code long}s, are right); the tests hold every call to the
+ * Java secretbox's bytes.
  */
 public interface LibSodium {
 
