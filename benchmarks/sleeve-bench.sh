@@ -15,6 +15,12 @@
 #        PEERS=/work/shared/bench/overlay-peers.sh  WORK=/tmp/weft-sleeve-bench
 #        WEFT_CLASSPATH=... (run a copy of the build instead of building cli/target)
 #        WEFT_JAVA_OPTS=... (extra JVM options for the daemons, e.g. a flight recording)
+#        ENCRYPTED=0 (skip the encrypted cases)  CRYPTO_ENGINES="java libsodium" (one encrypted round per
+#        --crypto-engine value, back to back; default "auto"; labels W-enc-<engine>-direct, plain W-enc-direct
+#        for auto)  TOP=1 (`top -H` over one second in the middle of each case's first run: the busiest threads;
+#        a line whose id is a process id is that whole process). Every case also prints the CPU time the
+#        daemons' sleeve threads (capture, receive) and whole processes spent per byte iperf3 received, from
+#        /proc tick counts over its REPS runs: unlike Gbit/s, that does not depend on what else runs on the box.
 # needs: root, iproute2, iputils-ping, iperf3, jq, gcc, tinc, Java 17 + Maven (installs the first four with
 #        apt-get when missing). Everything it creates is named wsb<pid>* and removed on exit (also Ctrl-C).
 set -u
@@ -93,10 +99,10 @@ launch() { # host name peers...   (WEFT_PASSWORD from the environment encrypts)
         >>"$WORK/weft-$h.log" 2>&1 &
     PIDS+=($!); DAEMONS+=($!)
 }
-launch_all() {
-    launch h2 aa:00:00:00:0b:02
-    launch h1 aa:00:00:00:0b:01 10.218.1.2
-    launch h3 aa:00:00:00:0b:03 10.218.2.2
+launch_all() { # extra launch flags...
+    launch h2 aa:00:00:00:0b:02 "$@"
+    launch h1 aa:00:00:00:0b:01 "$@" 10.218.1.2
+    launch h3 aa:00:00:00:0b:03 "$@" 10.218.2.2
 }
 launch_all
 attach() { # host container ip tag
@@ -112,21 +118,47 @@ attach h1 c1 10.219.0.1 1; attach h2 c2 10.219.0.2 2; attach h3 c3 10.219.0.3 3
 for _ in $(seq 1 120); do ip netns exec "${P}c1" ping -c 1 -W 1 10.219.0.3 >/dev/null 2>&1 && break; done
 ip netns exec "${P}c1" ping -c 1 -W 1 10.219.0.3 >/dev/null 2>&1 || die "c1 cannot reach c3 (logs in $WORK)"
 
+HOSTS=(h2 h1 h3)   # the order launch_all starts them in, so DAEMONS[i] runs on HOSTS[i]
+cpu_ticks() { # "host thread ticks" for every thread of every daemon, plus "host all ticks" per daemon
+    local i t
+    for i in "${!DAEMONS[@]}"; do
+        for t in /proc/"${DAEMONS[$i]}"/task/*; do
+            awk -v h="${HOSTS[$i]}" -v c="$(tr ' ' '_' 2>/dev/null <"$t/comm")" \
+                '{sub(/^.*\) /, ""); print h, c, $12 + $13; print h, "all", $12 + $13}' "$t/stat" 2>/dev/null
+        done
+    done | awk '{n[$1 " " $2] += $3} END {for (k in n) print k, n[k]}'
+}
+cpu_per_byte() { # before-file after-file bytes: CPU ns per received byte of the sleeve threads and whole daemons
+    awk -v bytes="$3" -v hz="$(getconf CLK_TCK)" 'NR == FNR {b[$1 " " $2] = $3; next}
+        $2 ~ /^(weft-sleeve-cap|weft-sleeve-rx|all)$/ && bytes > 0 {
+            printf "%s %s=%.2f\n", $1, $2, ($3 - b[$1 " " $2]) * 1e9 / hz / bytes}' "$1" "$2" \
+        | sort | awk '{a[$1] = a[$1] " " $2} END {for (h in a) printf "%s:%s  ", h, a[h]; print ""}'
+}
+
 measure() { # label server-container server-ip
-    local label=$1 s=$2 ip=$3 runs=() r i
+    local label=$1 s=$2 ip=$3 runs=() r i bytes=0
     ip netns exec "$P$s" iperf3 -s -B "$ip" -p 5201 >"$WORK/$label.server.log" 2>&1 &
     local spid=$!; PIDS+=($spid); sleep 0.5
     timeout 20 ip netns exec "${P}c1" iperf3 -c "$ip" -p 5201 -t 2 >/dev/null 2>&1   # warm-up (JIT)
+    if [ "${TOP:-0}" = 1 ]; then   # busiest threads over one second half-way through the first run
+        (sleep $((DUR / 2)); top -H -b -d 1 -n 2 -w 160 | awk '/^top -/{f++} f==2' | sed -n '7,19p') \
+            >"$WORK/$label.top" 2>&1 &
+    fi
+    cpu_ticks >"$WORK/$label.cpu0"
     for i in $(seq 1 "$REPS"); do
         r=$(timeout $((DUR + 30)) ip netns exec "${P}c1" iperf3 -c "$ip" -p 5201 -t "$DUR" -J 2>/dev/null \
-            | jq -r '.end.sum_received.bits_per_second // 0')
-        runs+=("$(awk -v b="${r:-0}" 'BEGIN{printf "%.3f", b/1e9}')")
+            | jq -r '"\(.end.sum_received.bits_per_second // 0) \(.end.sum_received.bytes // 0)"')
+        runs+=("$(awk -v b="${r%% *}" 'BEGIN{printf "%.3f", (b == "" ? 0 : b) / 1e9}')")
+        bytes=$(awk -v a="$bytes" -v b="${r##* }" 'BEGIN{printf "%.0f", a + (b == "" ? 0 : b)}')
     done
+    cpu_ticks >"$WORK/$label.cpu1"
     local med rtt
     med=$(printf '%s\n' "${runs[@]}" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
     rtt=$(ip netns exec "${P}c1" ping -c "$PING_N" -i 0.01 -q "$ip" 2>/dev/null | awk -F/ '/^rtt/{print $5}')
     echo "$label gbps=$med rtt_ms=${rtt:-nan}"
     echo "#  $label runs: ${runs[*]}"
+    [ "${TOP:-0}" = 1 ] && sed "s/^/#  $label top: /" "$WORK/$label.top"
+    echo "#  $label cpu ns/byte: $(cpu_per_byte "$WORK/$label.cpu0" "$WORK/$label.cpu1" "$bytes")"
     local h   # how many frames the routers saw compared with what the fast paths forwarded (cumulative)
     for h in h1 h2; do
         echo "#  $label $h: $(ip netns exec "$P$h" curl -s 127.0.0.1:6782/metrics | awk '
@@ -140,12 +172,18 @@ weft=$WORK/weft.txt
 
 # ---- the same with encryption (ENCRYPTED=0 skips): daemons relaunched with a password -------------------
 if [ "${ENCRYPTED:-1}" = 1 ]; then
-    for d in "${DAEMONS[@]}"; do kill -TERM "$d" 2>/dev/null; done
-    for d in "${DAEMONS[@]}"; do for _ in $(seq 1 100); do kill -0 "$d" 2>/dev/null || break; sleep 0.1; done; done
-    DAEMONS=()
-    export WEFT_PASSWORD=sleeve-bench-secret; launch_all; unset WEFT_PASSWORD
-    for _ in $(seq 1 150); do ip netns exec "${P}c1" ping -c 1 -W 1 10.219.0.3 >/dev/null 2>&1 && break; done
-    { measure W-enc-direct c2 10.219.0.2; measure W-enc-relayed c3 10.219.0.3; } | tee -a "$weft"
+    for engine in ${CRYPTO_ENGINES:-auto}; do
+        for d in "${DAEMONS[@]}"; do kill -TERM "$d" 2>/dev/null; done
+        for d in "${DAEMONS[@]}"; do
+            for _ in $(seq 1 100); do kill -0 "$d" 2>/dev/null || break; sleep 0.1; done
+        done
+        DAEMONS=()
+        export WEFT_PASSWORD=sleeve-bench-secret; launch_all --crypto-engine "$engine"; unset WEFT_PASSWORD
+        for _ in $(seq 1 150); do ip netns exec "${P}c1" ping -c 1 -W 1 10.219.0.3 >/dev/null 2>&1 && break; done
+        tag=W-enc; [ "$engine" = auto ] || tag=W-enc-$engine
+        echo "# $tag: $(grep -h 'encryption engine' "$WORK/weft-h1.log" | tail -n 1)"
+        { measure "$tag-direct" c2 10.219.0.2; measure "$tag-relayed" c3 10.219.0.3; } | tee -a "$weft"
+    done
 fi
 
 # ---- ratios --------------------------------------------------------------------------------------------
@@ -158,5 +196,8 @@ echo "W-direct / E-mmsg32 (batched C)     = $(ratio W-direct E-mmsg32)   (aim >=
 echo "W-direct / E-simple (C, 1 syscall)  = $(ratio W-direct E-simple)"
 echo "W-direct / B (kernel VXLAN)         = $(ratio W-direct B)"
 echo "W-relayed / W-direct                = $(ratio W-relayed W-direct)   (aim >= 0.6)"
-echo "W-enc-direct / W-direct             = $(ratio W-enc-direct W-direct)   (floor 0.7)"
+for engine in $(printf '%s\n' ${CRYPTO_ENGINES:-auto} | awk '!seen[$0]++'); do   # a repeated engine: first round
+    tag=W-enc; [ "$engine" = auto ] || tag=W-enc-$engine
+    [ "${ENCRYPTED:-1}" = 1 ] && echo "$tag-direct / W-direct = $(ratio "$tag-direct" W-direct)   (floor 0.7)"
+done
 echo "W-enc-direct / C-default (tinc)     = $(ratio W-enc-direct C-default)   (floor 1x, aim 2x)"

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import net.weft.core.crypto.SecretBox;
+import net.weft.core.crypto.SecretBoxEngine;
+import net.weft.sleeve.host.sodium.Sodium;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,12 +28,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Seal and open throughput of one reused secretbox, ours ({@link SecretBox}) against the BouncyCastle
- * composition it replaced ({@link BouncyCastleSecretBox}), at a small (66-byte) and a full (1400-byte)
- * packet. Sealing takes a fresh nonce per call; opening authenticates and decrypts one pre-sealed box into a
- * separate buffer.
+ * composition it replaced ({@link BouncyCastleSecretBox}) and libsodium through the daemon's native engine
+ * ({@link Sodium}, called through jnr-ffi exactly as the sleeve calls it), at a small (66-byte) and a full
+ * (1400-byte) packet. Sealing takes a fresh nonce per call; opening authenticates and decrypts one pre-sealed
+ * box into a separate buffer.
  *
  * <p>Run {@code java -cp weft-benchmarks.jar net.weft.benchmarks.SecretBoxBenchmark [JMH options]} to get
- * JMH's output followed by a table of ops/s, MB/s and the ours/BouncyCastle ratio per size and operation.
+ * JMH's output followed by a table of ops/s and MB/s per implementation, size and operation, with the
+ * ours/BouncyCastle and libsodium/ours ratios. The {@code sodium} rows need libsodium installed.
  *
  * <p>The mode is sampled time per operation, and the table's ops/s is one second over the <em>median</em>
  * sampled time: on a shared machine a process waits for the CPU for whole scheduler slices, which wrecks
@@ -52,8 +56,8 @@ public class SecretBoxBenchmark {
     @Param({"66", "1400"})
     public int size;
 
-    /** Which implementation: {@code weft} (ours) or {@code bc} (BouncyCastle composed). */
-    @Param({"bc", "weft"})
+    /** Which implementation: {@code weft} (ours), {@code bc} (BouncyCastle composed), {@code sodium}. */
+    @Param({"bc", "weft", "sodium"})
     public String impl;
 
     private static final int NONCE_COUNTER_OFFSET = 16;
@@ -64,7 +68,7 @@ public class SecretBoxBenchmark {
 
     private final byte[] key = new byte[SecretBox.KEY_BYTES];
     private final byte[] nonce = new byte[SecretBox.NONCE_BYTES];
-    private SecretBox weft;
+    private SecretBoxEngine engine;
     private BouncyCastleSecretBox bc;
     private byte[] plaintext;
     private byte[] box;
@@ -79,7 +83,8 @@ public class SecretBoxBenchmark {
             key[i] = (byte) (i * 7 + 1);
         }
         useBouncyCastle = "bc".equals(impl);
-        weft = new SecretBox(key);
+        engine = "sodium".equals(impl) ? Sodium.load().engines().orElseThrow(
+                () -> new IllegalStateException(Sodium.load().detail())).create(key) : new SecretBox(key);
         bc = new BouncyCastleSecretBox(key);
         plaintext = new byte[size];
         for (int i = 0; i < size; i++) {
@@ -100,7 +105,7 @@ public class SecretBoxBenchmark {
         if (useBouncyCastle) {
             return bc.sealInto(nonce, plaintext, 0, size, box, 0);
         }
-        return weft.sealInto(nonce, plaintext, 0, size, box, 0);
+        return engine.sealInto(nonce, plaintext, 0, size, box, 0);
     }
 
     /** Authenticate and decrypt one box into a preallocated buffer. */
@@ -109,7 +114,7 @@ public class SecretBoxBenchmark {
         if (useBouncyCastle) {
             return bc.openInto(ZERO_NONCE, sealed, 0, sealed.length, opened, 0);
         }
-        return weft.openInto(ZERO_NONCE, sealed, 0, sealed.length, opened, 0);
+        return engine.openInto(ZERO_NONCE, sealed, 0, sealed.length, opened, 0);
     }
 
     /** Runs the benchmark with the given JMH options and prints the comparison table. */
@@ -122,16 +127,19 @@ public class SecretBoxBenchmark {
             for (String size : new String[] {"66", "1400"}) {
                 double bcOps = NANOS_PER_SECOND / medianNs(results, operation, size, "bc");
                 double weftOps = NANOS_PER_SECOND / medianNs(results, operation, size, "weft");
-                int bytes = Integer.parseInt(size);
-                rows.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.1f | %.0f | %.1f | %.2f |", operation,
-                        size, bcOps, bcOps * bytes / BYTES_PER_MB, weftOps, weftOps * bytes / BYTES_PER_MB,
-                        weftOps / bcOps));
+                double sodiumOps = NANOS_PER_SECOND / medianNs(results, operation, size, "sodium");
+                double mb = Integer.parseInt(size) / BYTES_PER_MB;
+                rows.add(String.format(Locale.ROOT,
+                        "| %s | %s | %.0f | %.1f | %.0f | %.1f | %.0f | %.1f | %.2f | %.2f |", operation, size,
+                        bcOps, bcOps * mb, weftOps, weftOps * mb, sodiumOps, sodiumOps * mb, weftOps / bcOps,
+                        sodiumOps / weftOps));
             }
         }
         System.out.println();
         System.out.println("ops/s = 1e9 / median sampled ns per op");
-        System.out.println("| op | bytes | BC ops/s | BC MB/s | Weft ops/s | Weft MB/s | Weft/BC |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| op | bytes | BC ops/s | BC MB/s | Weft ops/s | Weft MB/s | libsodium ops/s "
+                + "| libsodium MB/s | Weft/BC | libsodium/Weft |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
     }
 

@@ -301,7 +301,8 @@ final class ConnectionLifecycle {
         Optional<Endpoint> udp = c.outbound ? Optional.of(c.remoteAddress) : Optional.empty();
         boolean untrusted = !c.handshake.trustRemote() || !intro.trustedByRemote();
         c.sleeve = intro.encrypted() && untrusted
-                ? SleeveChannel.encrypted(s.self(), intro.sessionKey(), c.outbound) : SleeveChannel.plain();
+                ? SleeveChannel.encrypted(s.self(), intro.sessionKey(), c.outbound, s.config.secretBoxes())
+                : SleeveChannel.plain();
         c.forwarder = new OverlayForwarder(s.self(), intro.name(), intro.connUid(), c.outbound, udp, s.timings,
                 c.sleeve.overlayMtuOn(s.config.underlayMtu()));
         runForwarder(c, c.forwarder.onConfirm(s.now()));

@@ -1,6 +1,7 @@
 package net.weft.core;
 
 import java.util.List;
+import net.weft.core.crypto.SecretBoxEngine;
 import net.weft.core.id.PeerName;
 import net.weft.core.id.PeerUid;
 import net.weft.core.overlay.OverlayForwarder;
@@ -24,6 +25,8 @@ import net.weft.core.overlay.SleeveChannel;
  * @param timings         intervals and timeouts
  * @param underlayMtu     MTU of the host network the sleeve datagrams cross (1500 by default); the overlay
  *                        MTU shown per connection is this minus the sleeve overheads (62 plain, 86 encrypted)
+ * @param secretBoxes     makes the secretboxes that seal and open encrypted sleeve packets
+ *                        ({@link SecretBoxEngine#JAVA} by default; the daemon may supply a native one)
  */
 public record RouterConfig(
         PeerName name,
@@ -38,7 +41,8 @@ public record RouterConfig(
         List<String> trustedSubnets,
         int maxPeers,
         Timings timings,
-        int underlayMtu) {
+        int underlayMtu,
+        SecretBoxEngine.Factory secretBoxes) {
 
     /** Weave's default port for control (TCP) and sleeve (UDP). */
     public static final int DEFAULT_PORT = 6783;
@@ -79,6 +83,15 @@ public record RouterConfig(
         password = password == null ? "" : password;
         overlays = List.copyOf(overlays);
         trustedSubnets = List.copyOf(trustedSubnets);
+        secretBoxes = secretBoxes == null ? SecretBoxEngine.JAVA : secretBoxes;
+    }
+
+    /** The settings with the pure-Java secretbox ({@link SecretBoxEngine#JAVA}). */
+    public RouterConfig(PeerName name, String nickname, PeerUid uid, int shortId, int port, String password,
+            int connLimit, boolean discovery, List<String> overlays, List<String> trustedSubnets, int maxPeers,
+            Timings timings, int underlayMtu) {
+        this(name, nickname, uid, shortId, port, password, connLimit, discovery, overlays, trustedSubnets, maxPeers,
+                timings, underlayMtu, SecretBoxEngine.JAVA);
     }
 
     /** The settings without an explicit underlay MTU: {@link #DEFAULT_UNDERLAY_MTU}. */
@@ -98,43 +111,49 @@ public record RouterConfig(
     /** Same, with another port. */
     public RouterConfig withPort(int newPort) {
         return new RouterConfig(name, nickname, uid, shortId, newPort, password, connLimit, discovery, overlays,
-                trustedSubnets, maxPeers, timings, underlayMtu);
+                trustedSubnets, maxPeers, timings, underlayMtu, secretBoxes);
     }
 
     /** Same, with another password ("" for none). */
     public RouterConfig withPassword(String newPassword) {
         return new RouterConfig(name, nickname, uid, shortId, port, newPassword, connLimit, discovery, overlays,
-                trustedSubnets, maxPeers, timings, underlayMtu);
+                trustedSubnets, maxPeers, timings, underlayMtu, secretBoxes);
     }
 
     /** Same, with another connection limit. */
     public RouterConfig withConnLimit(int limit) {
         return new RouterConfig(name, nickname, uid, shortId, port, password, limit, discovery, overlays,
-                trustedSubnets, maxPeers, timings, underlayMtu);
+                trustedSubnets, maxPeers, timings, underlayMtu, secretBoxes);
     }
 
     /** Same, with discovery on or off. */
     public RouterConfig withDiscovery(boolean on) {
         return new RouterConfig(name, nickname, uid, shortId, port, password, connLimit, on, overlays,
-                trustedSubnets, maxPeers, timings, underlayMtu);
+                trustedSubnets, maxPeers, timings, underlayMtu, secretBoxes);
     }
 
     /** Same, with other trusted subnets. */
     public RouterConfig withTrustedSubnets(List<String> cidrs) {
         return new RouterConfig(name, nickname, uid, shortId, port, password, connLimit, discovery, overlays,
-                cidrs, maxPeers, timings, underlayMtu);
+                cidrs, maxPeers, timings, underlayMtu, secretBoxes);
     }
 
     /** Same, with other timings. */
     public RouterConfig withTimings(Timings t) {
         return new RouterConfig(name, nickname, uid, shortId, port, password, connLimit, discovery, overlays,
-                trustedSubnets, maxPeers, t, underlayMtu);
+                trustedSubnets, maxPeers, t, underlayMtu, secretBoxes);
     }
 
     /** Same, with another underlay MTU. */
     public RouterConfig withUnderlayMtu(int mtu) {
         return new RouterConfig(name, nickname, uid, shortId, port, password, connLimit, discovery, overlays,
-                trustedSubnets, maxPeers, timings, mtu);
+                trustedSubnets, maxPeers, timings, mtu, secretBoxes);
+    }
+
+    /** Same, with secretboxes from another engine factory. */
+    public RouterConfig withSecretBoxes(SecretBoxEngine.Factory engines) {
+        return new RouterConfig(name, nickname, uid, shortId, port, password, connLimit, discovery, overlays,
+                trustedSubnets, maxPeers, timings, underlayMtu, engines);
     }
 
     /** True when a password is set. */

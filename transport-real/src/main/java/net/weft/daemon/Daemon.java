@@ -44,6 +44,7 @@ import net.weft.daemon.stats.Counter;
 import net.weft.daemon.stats.DaemonCounters;
 import net.weft.sleeve.fastpath.SleeveFastPath;
 import net.weft.sleeve.fastpath.SlowPath;
+import net.weft.sleeve.host.sodium.CryptoEngineChoice;
 import net.weft.sleeve.host.frame.FramePort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +105,8 @@ public final class Daemon {
                 .withDiscovery(settings.discovery())
                 .withTrustedSubnets(settings.trustedSubnets())
                 .withUnderlayMtu(settings.mtu() == 0 ? RouterConfig.DEFAULT_UNDERLAY_MTU : settings.mtu());
+        CryptoEngineChoice.Selection engine = settings.cryptoEngine().select();
+        config = config.withSecretBoxes(engine.engines());
         IoTransport io = IoTransport.best();
         Daemon d = new Daemon(config, io);
         try {
@@ -115,6 +118,8 @@ public final class Daemon {
         LOG.info("weft {} started: name {} ({}), nickname {}, uid {}, short id {}, {} sockets, port {}", VERSION,
                 config.name(), name.source().name().toLowerCase(java.util.Locale.ROOT), config.nickname(),
                 config.uid(), config.shortId(), io.name(), d.tcpAddress.getPort());
+        LOG.info("sleeve encryption engine: {}{}", engine.detail(),
+                config.encrypted() ? "" : " (unused: no password)");
         return d;
     }
 

@@ -19,9 +19,10 @@ import net.weft.core.wire.ParseResult;
  * {@link #open(byte[], byte[], byte[])} allocate everything per call and suit the handshake and tests. For
  * packet rates, make one instance per key and call {@link #sealInto} / {@link #openInto}: the instance keeps
  * its cipher state and scratch buffers, and writes into caller buffers at offsets. An instance is <b>not</b>
- * thread-safe; give each sending or receiving path its own.
+ * thread-safe; give each sending or receiving path its own. It is the default {@link SecretBoxEngine}
+ * ({@link SecretBoxEngine#JAVA}).
  */
-public final class SecretBox {
+public final class SecretBox implements SecretBoxEngine {
 
     /** Key size. */
     public static final int KEY_BYTES = 32;
@@ -83,6 +84,7 @@ public final class SecretBox {
      *
      * @return bytes written, {@code length + TAG_BYTES}
      */
+    @Override
     public int sealInto(byte[] nonce, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         startKeystream(nonce);
         crypt(in, inOffset, out, outOffset + TAG_BYTES, length);
@@ -98,6 +100,7 @@ public final class SecretBox {
      *
      * @return true when the box is authentic (and decrypted), false when it is shorter than the tag or forged
      */
+    @Override
     public boolean openInto(byte[] nonce, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         if (length < TAG_BYTES) {
             return false;

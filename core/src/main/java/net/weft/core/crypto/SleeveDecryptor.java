@@ -14,7 +14,7 @@ package net.weft.core.crypto;
 public final class SleeveDecryptor {
 
     private final boolean df;
-    private final SecretBox box;
+    private final SecretBoxEngine box;
     private final byte[] nonce;
     private final ReplayWindow window = new ReplayWindow();
 
@@ -25,8 +25,18 @@ public final class SleeveDecryptor {
      * @param df              the DF flag of the packets this instance accepts
      */
     public SleeveDecryptor(byte[] sessionKey, boolean localIsOutbound, boolean df) {
+        this(sessionKey, localIsOutbound, df, SecretBoxEngine.JAVA);
+    }
+
+    /**
+     * The same, opening with an engine from {@code engines} (e.g. a native one the daemon loaded).
+     *
+     * @param engines makes the secretbox for {@code sessionKey}
+     */
+    public SleeveDecryptor(byte[] sessionKey, boolean localIsOutbound, boolean df,
+            SecretBoxEngine.Factory engines) {
         this.df = df;
-        this.box = new SecretBox(sessionKey);
+        this.box = engines.create(sessionKey);
         this.nonce = Nonces.withFlags(!localIsOutbound, false);
     }
 

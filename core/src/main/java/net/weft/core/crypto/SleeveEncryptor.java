@@ -13,7 +13,7 @@ import net.weft.core.id.PeerName;
 public final class SleeveEncryptor {
 
     private final byte[] localName;
-    private final SecretBox box;
+    private final SecretBoxEngine box;
     private final byte[] nonce;
     private long nextDfSequence;
     private long nextPlainSequence;
@@ -24,8 +24,18 @@ public final class SleeveEncryptor {
      * @param localIsOutbound true when we dialled the connection
      */
     public SleeveEncryptor(PeerName localName, byte[] sessionKey, boolean localIsOutbound) {
+        this(localName, sessionKey, localIsOutbound, SecretBoxEngine.JAVA);
+    }
+
+    /**
+     * The same, sealing with an engine from {@code engines} (e.g. a native one the daemon loaded).
+     *
+     * @param engines makes the secretbox for {@code sessionKey}
+     */
+    public SleeveEncryptor(PeerName localName, byte[] sessionKey, boolean localIsOutbound,
+            SecretBoxEngine.Factory engines) {
         this.localName = localName.toBytes();
-        this.box = new SecretBox(sessionKey);
+        this.box = engines.create(sessionKey);
         this.nonce = Nonces.withFlags(localIsOutbound, false);
     }
 

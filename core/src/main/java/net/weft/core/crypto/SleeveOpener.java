@@ -16,8 +16,17 @@ public final class SleeveOpener {
      * @param localIsOutbound true when we dialled the connection
      */
     public SleeveOpener(byte[] sessionKey, boolean localIsOutbound) {
-        this.dfDecryptor = new SleeveDecryptor(sessionKey, localIsOutbound, true);
-        this.plainDecryptor = new SleeveDecryptor(sessionKey, localIsOutbound, false);
+        this(sessionKey, localIsOutbound, SecretBoxEngine.JAVA);
+    }
+
+    /**
+     * The same, opening with engines from {@code engines} (one per DF flag).
+     *
+     * @param engines makes the secretboxes for {@code sessionKey}
+     */
+    public SleeveOpener(byte[] sessionKey, boolean localIsOutbound, SecretBoxEngine.Factory engines) {
+        this.dfDecryptor = new SleeveDecryptor(sessionKey, localIsOutbound, true, engines);
+        this.plainDecryptor = new SleeveDecryptor(sessionKey, localIsOutbound, false, engines);
     }
 
     /**

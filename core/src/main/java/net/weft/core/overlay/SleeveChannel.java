@@ -1,6 +1,8 @@
 package net.weft.core.overlay;
 
 import java.util.Objects;
+import net.weft.core.RouterConfig;
+import net.weft.core.crypto.SecretBoxEngine;
 import net.weft.core.crypto.SleeveCrypto;
 import net.weft.core.crypto.SleeveEncryptor;
 import net.weft.core.crypto.SleeveOpenOutcome;
@@ -25,10 +27,13 @@ import net.weft.core.id.PeerName;
  * or sender name, sequence field and tag (encrypted), so frames are written once and sealed or opened where
  * they lie.
  *
- * <p>Every packet goes on the non-DF path (bit 63 of {@code seqNoAndDF} clear): the router's datagram effect
- * has no DF notion yet. A Weave peer opens both paths, so this is interoperable. One per connection; sealing
- * (on the encryptor) and opening (on the opener) are synchronized because the router thread (heartbeats, slow-path frames) and fast-path threads
- * share the connection's sequence counter and replay window (in the simulator only one thread ever calls).
+ * <p>Every packet goes on the DF path (bit 63 of {@code seqNoAndDF} set, the DF counter), as Weave seals the
+ * packets it sends with don't-fragment: the daemon's sleeve socket sets DF on every datagram
+ * ({@code IP_PMTUDISC_DO}), heartbeats and PMTU probes included, and the router never sends on Weave's non-DF
+ * path (Weave uses it for its fragmentation test, which we do not send, and for frames it lets the kernel
+ * fragment). A Weave peer opens both paths. One per connection; sealing (on the encryptor) and opening (on the
+ * opener) are synchronized because the router thread (heartbeats, slow-path frames) and fast-path threads share
+ * the connection's sequence counter and replay window (in the simulator only one thread ever calls).
  */
 public final class SleeveChannel {
 
@@ -45,8 +50,8 @@ public final class SleeveChannel {
     /** The same on an encrypted channel: 30 bytes of packet overhead instead of 6, so 86. */
     public static final int DF_OVERHEAD_ENCRYPTED = UDP_IPV4_OVERHEAD_BYTES
             + SleeveCrypto.PACKET_OVERHEAD_ENCRYPTED + SleeveCrypto.FRAME_OVERHEAD + ETHERNET_HEADER_BYTES;
-    /** This router sends every packet on the non-DF path; see the class comment. */
-    private static final boolean DF_PATH = false;
+    /** This router sends every packet with don't-fragment, so seals on the DF path; see the class comment. */
+    private static final boolean DF_PATH = true;
 
     private final SleeveEncryptor encryptor;
     private final SleeveOpener opener;
@@ -68,9 +73,19 @@ public final class SleeveChannel {
      * @param localIsOutbound true when we dialled the connection (selects the nonce polarity)
      */
     public static SleeveChannel encrypted(PeerName local, byte[] sessionKey, boolean localIsOutbound) {
+        return encrypted(local, sessionKey, localIsOutbound, SecretBoxEngine.JAVA);
+    }
+
+    /**
+     * A channel sealed with {@code sessionKey}, whose secretboxes come from {@code engines}
+     * ({@link RouterConfig#secretBoxes()}: the daemon may supply a native engine).
+     */
+    public static SleeveChannel encrypted(PeerName local, byte[] sessionKey, boolean localIsOutbound,
+            SecretBoxEngine.Factory engines) {
         Objects.requireNonNull(local, "local");
-        return new SleeveChannel(new SleeveEncryptor(local, sessionKey, localIsOutbound),
-                new SleeveOpener(sessionKey, localIsOutbound));
+        Objects.requireNonNull(engines, "engines");
+        return new SleeveChannel(new SleeveEncryptor(local, sessionKey, localIsOutbound, engines),
+                new SleeveOpener(sessionKey, localIsOutbound, engines));
     }
 
     /**

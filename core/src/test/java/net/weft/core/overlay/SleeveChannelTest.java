@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.List;
+import net.weft.core.crypto.SecretBoxEngine;
 import net.weft.core.crypto.SleeveCrypto;
 import net.weft.core.crypto.SleeveOpenOutcome;
 import net.weft.core.id.PeerName;
@@ -122,6 +123,43 @@ class SleeveChannelTest {
 
         assertThat(dialled.unwrap(wire).outcome()).isEqualTo(SleeveOpenOutcome.OK);
         assertThat(dialled.unwrap(wire).outcome()).isEqualTo(SleeveOpenOutcome.REPLAY);
+    }
+
+    @Test
+    void everyPacketIsSealedOnTheDfPathWithItsOwnCounterBecauseTheDaemonSendsWithDontFragment() {
+        SleeveChannel dialler = SleeveChannel.encrypted(A, KEY, true);
+        SleeveChannel dialled = SleeveChannel.encrypted(B, KEY, false);
+
+        byte[] first = dialler.wrap(SleevePacket.encode(A, List.of()));
+        byte[] second = dialler.wrap(SleevePacket.encode(A, List.of()));
+
+        assertThat(SleeveCrypto.readSeqNoAndDf(first, 0)).isEqualTo(SleeveCrypto.DF_FLAG);
+        assertThat(SleeveCrypto.readSeqNoAndDf(second, 0)).isEqualTo(SleeveCrypto.DF_FLAG | 1);
+        assertThat(dialled.unwrap(second).ok()).isTrue();
+        assertThat(dialled.unwrap(first).ok()).as("the DF window accepts an older, unseen number").isTrue();
+    }
+
+    @Test
+    void anEncryptedChannelSealsAndOpensWithTheEnginesItIsGiven() {
+        List<String> made = new java.util.ArrayList<>();
+        SecretBoxEngine.Factory recording = new SecretBoxEngine.Factory() {
+            @Override
+            public SecretBoxEngine create(byte[] key) {
+                made.add("engine");
+                return SecretBoxEngine.JAVA.create(key);
+            }
+
+            @Override
+            public String name() {
+                return "recording";
+            }
+        };
+        SleeveChannel dialler = SleeveChannel.encrypted(A, KEY, true, recording);
+        SleeveChannel dialled = SleeveChannel.encrypted(B, KEY, false);
+        byte[] plain = SleevePacket.encode(A, List.of(new SleeveFrame(A, B, new byte[40])));
+
+        assertThat(made).as("one sealing engine, one opening engine per DF flag").hasSize(3);
+        assertThat(dialled.unwrap(dialler.wrap(plain)).plainDatagram()).isEqualTo(plain);
     }
 
     private static byte[] toBytes(List<Integer> values) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import net.weft.core.conn.ConnectionState;
+import net.weft.core.crypto.SecretBoxEngine;
 import net.weft.core.crypto.SleeveCrypto;
 import net.weft.core.id.PeerName;
 import net.weft.core.input.Input;
@@ -76,8 +77,36 @@ class EncryptedMeshTest {
             byte[] p = fromH1.get(i).payload();
             assertThat(p.length).isIn(SEALED_HEARTBEAT_BYTES, SEALED_PROBE_BYTES);
             assertThat(PeerName.fromBytes(p, 0)).isEqualTo(name(net, "h1"));
-            assertThat(SleeveCrypto.readSeqNoAndDf(p, 0)).as("non-DF path, sequence %d", i).isEqualTo(i);
+            assertThat(SleeveCrypto.readSeqNoAndDf(p, 0)).as("DF path, sequence %d", i)
+                    .isEqualTo(SleeveCrypto.seqNoAndDf(true, i));
         }
+    }
+
+    @Test
+    void theSleeveSealsAndOpensWithTheSecretBoxesTheConfigurationSupplies() {
+        List<Integer> keysSeen = new java.util.ArrayList<>();
+        SecretBoxEngine.Factory counting = new SecretBoxEngine.Factory() {
+            @Override
+            public SecretBoxEngine create(byte[] key) {
+                keysSeen.add(key.length);
+                return SecretBoxEngine.JAVA.create(key);
+            }
+
+            @Override
+            public String name() {
+                return "counting";
+            }
+        };
+        TestNet net = new TestNet();
+        net.add("h1", 1, cfg -> cfg.withPassword(PASSWORD).withSecretBoxes(counting));
+        net.add("h2", 2, cfg -> cfg.withPassword(PASSWORD));
+        connect(net);
+        net.runFor(5 * S);
+
+        assertThat(net.routers.get("h1").view().connections()).singleElement()
+                .satisfies(c -> assertThat(c.state()).isEqualTo(ConnectionState.ESTABLISHED));
+        assertThat(keysSeen).as("h1's sealing box and its two opening boxes, all on the session key")
+                .containsExactly(32, 32, 32);
     }
 
     @Test

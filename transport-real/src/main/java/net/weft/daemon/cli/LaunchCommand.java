@@ -17,6 +17,7 @@ import net.weft.daemon.datapath.CountingFrameInjector;
 import net.weft.daemon.datapath.LateFrameInjector;
 import net.weft.daemon.datapath.TapDataPath;
 import net.weft.sleeve.host.HostNetworkException;
+import net.weft.sleeve.host.sodium.CryptoEngineChoice;
 import net.weft.sleeve.host.weft.WeftNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,6 +86,11 @@ public final class LaunchCommand implements Callable<Integer> {
             + "crosses (default 1500); each connection's sleeve MTU is this minus the sleeve overhead "
             + "(1438 plain, 1414 encrypted on 1500); larger DF frames are answered with ICMP.")
     int underlayMtu;
+
+    @Option(names = "--crypto-engine", defaultValue = "auto", paramLabel = "ENGINE", description = "Secretbox "
+            + "for encrypted sleeve packets: auto (libsodium when it loads, else java), java or libsodium "
+            + "(default: ${DEFAULT-VALUE}).")
+    String cryptoEngine;
 
     @Option(names = "--no-datapath", description = "Do not create the weft bridge's TAP port: no frames are "
             + "captured or delivered (for hosts without root or /dev/net/tun).")
@@ -176,6 +182,10 @@ public final class LaunchCommand implements Callable<Integer> {
         if (!LOG_LEVELS.contains(logLevel.toLowerCase(Locale.ROOT))) {
             throw usage("--log-level must be one of " + String.join(", ", LOG_LEVELS) + ": " + logLevel);
         }
+        Optional<CryptoEngineChoice> engine = CryptoEngineChoice.parse(cryptoEngine);
+        if (engine.isEmpty()) {
+            throw usage("--crypto-engine must be " + CryptoEngineChoice.VALUES + ": " + cryptoEngine);
+        }
         List<String> bad = PeerAddresses.problems(peers, port);
         if (!bad.isEmpty()) {
             throw usage(String.join("; ", bad));
@@ -188,7 +198,7 @@ public final class LaunchCommand implements Callable<Integer> {
         }
         return new DaemonSettings(chosenName, nickname, port, password(), connLimit, !noDiscovery, subnets,
                 address("--http-addr", httpAddress()), address("--status-addr", statusAddress()), underlayMtu,
-                peers);
+                peers, engine.get());
     }
 
     private String httpAddress() {

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.util.List;
 import net.weft.daemon.DaemonSettings;
+import net.weft.sleeve.host.sodium.CryptoEngineChoice;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -57,6 +58,17 @@ class LaunchCommandTest {
         assertThat(run("launch", "--log-level", "chatty")).isEqualTo(2);
         assertThat(run("launch", "a:b:c")).isEqualTo(2);
         assertThat(err.toString()).contains("invalid peer name \"a:b:c\", should be host[:port]");
+    }
+
+    @Test
+    void the_crypto_engine_flag_picks_the_sleeve_secretbox_and_defaults_to_auto() {
+        assertThat(parse("launch").cryptoEngine()).isEqualTo(CryptoEngineChoice.AUTO);
+        assertThat(parse("launch", "--crypto-engine", "java").cryptoEngine()).isEqualTo(CryptoEngineChoice.JAVA);
+        assertThat(parse("launch", "--crypto-engine", "LibSodium").cryptoEngine())
+                .isEqualTo(CryptoEngineChoice.LIBSODIUM);
+
+        assertThat(run("launch", "--crypto-engine", "openssl")).isEqualTo(2);
+        assertThat(err.toString()).contains("--crypto-engine must be auto, java or libsodium: openssl");
     }
 
     @Test

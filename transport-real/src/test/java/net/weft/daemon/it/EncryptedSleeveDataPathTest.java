@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import net.weft.daemon.render.Exposition;
+import net.weft.sleeve.host.sodium.Sodium;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The data path of {@link SleeveDataPathTest} with all three daemons launched with the same {@code --password}:
  * every connection is encrypted, so every frame crosses the sleeve sealed (twice for c1 -> c3, which h2 opens and
- * seals again to relay), and none fails to open.
+ * seals again to relay), and none fails to open. The daemons run with the default {@code --crypto-engine auto},
+ * so where libsodium loads (always on CI) the sealing is native.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EncryptedSleeveDataPathTest {
@@ -57,6 +59,16 @@ class EncryptedSleeveDataPathTest {
             double failures = Exposition.parse(metrics).entrySet().stream()
                     .filter(e -> e.getKey().startsWith(DECRYPT_FAILURES)).mapToDouble(Map.Entry::getValue).sum();
             assertThat(failures).as("decrypt failures on " + host.ns).isZero();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void the_daemons_sealed_with_libsodium_where_it_loads_and_always_on_ci() {
+        boolean nativeEngine = Sodium.load().available() || "true".equalsIgnoreCase(System.getenv("CI"));
+        for (DaemonProcess host : new DaemonProcess[] {mesh.h1, mesh.h2, mesh.h3}) {
+            assertThat(host.logText()).as(host.ns)
+                    .contains("sleeve encryption engine: " + (nativeEngine ? Sodium.ENGINE_NAME : "java"));
         }
     }
 }
