@@ -198,6 +198,7 @@ echo "W-direct / B (kernel VXLAN)         = $(ratio W-direct B)"
 echo "W-relayed / W-direct                = $(ratio W-relayed W-direct)   (aim >= 0.6)"
 for engine in $(printf '%s\n' ${CRYPTO_ENGINES:-auto} | awk '!seen[$0]++'); do   # a repeated engine: first round
     tag=W-enc; [ "$engine" = auto ] || tag=W-enc-$engine
-    [ "${ENCRYPTED:-1}" = 1 ] && echo "$tag-direct / W-direct = $(ratio "$tag-direct" W-direct)   (floor 0.7)"
+    [ "${ENCRYPTED:-1}" = 1 ] || continue
+    echo "$tag-direct / W-direct = $(ratio "$tag-direct" W-direct)   (floor 0.7)"
+    echo "$tag-direct / C-default (tinc) = $(ratio "$tag-direct" C-default)   (floor 1x, aim 2x)"
 done
-echo "W-enc-direct / C-default (tinc)     = $(ratio W-enc-direct C-default)   (floor 1x, aim 2x)"
