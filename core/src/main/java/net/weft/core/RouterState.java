@@ -96,15 +96,24 @@ final class RouterState {
      * (sealing and emitting in one step keeps wire order equal to the nonce counter's order).
      */
     void sendMessage(LocalConnection c, byte[] body) {
-        byte[] wireBody = c.tcp == null ? body : c.tcp.seal(body);
-        out.emit(new Effect.SendBytes(c.id, FrameReader.frame(wireBody)));
+        emitFramed(c, FrameReader.frame(c.tcp == null ? body : c.tcp.seal(body)));
+    }
+
+    /** Queues one framed message on {@code c}'s stream and counts it. */
+    private void emitFramed(LocalConnection c, byte[] framed) {
+        out.emit(new Effect.SendBytes(c.id, framed));
         out.count("tcp_messages_sent");
-        out.count("tcp_bytes_sent", wireBody.length + (long) FrameReader.LENGTH_BYTES);
+        out.count("tcp_bytes_sent", framed.length);
     }
 
     /** Sends a gossip message to a neighbour; false when we have no connection to it. */
     boolean sendGossip(PeerName to, GossipMessage msg) {
-        return sendGossip(to, msg, new byte[1][]);
+        LocalConnection c = byPeer.get(to);
+        if (c == null) {
+            return false;
+        }
+        sendGossip(to, c, msg, c.tcp == null ? msg.encodeFramed() : null);
+        return true;
     }
 
     /**
@@ -113,28 +122,25 @@ final class RouterState {
      * written after emission), so a message fanned out to k neighbours costs one body in memory, not k.
      */
     void sendGossipToEach(List<PeerName> targets, GossipMessage msg) {
-        byte[][] framed = new byte[1][];
+        byte[] plainFramed = null;
         for (PeerName to : targets) {
-            sendGossip(to, msg, framed);
+            LocalConnection c = byPeer.get(to);
+            if (c == null) {
+                continue;
+            }
+            if (c.tcp == null && plainFramed == null) {
+                plainFramed = msg.encodeFramed();
+            }
+            sendGossip(to, c, msg, plainFramed);
         }
     }
 
-    /** Sends {@code msg} to {@code to}; {@code framedCache[0]} holds the plaintext framing once made. */
-    private boolean sendGossip(PeerName to, GossipMessage msg, byte[][] framedCache) {
-        LocalConnection c = byPeer.get(to);
-        if (c == null) {
-            return false;
-        }
+    /** Sends {@code msg} on {@code c}: {@code plainFramed} as it is on a plaintext connection, else sealed anew. */
+    private void sendGossip(PeerName to, LocalConnection c, GossipMessage msg, byte[] plainFramed) {
         int bodyLength;
         if (c.tcp == null) {
-            if (framedCache[0] == null) {
-                framedCache[0] = msg.encodeFramed();
-            }
-            byte[] framed = framedCache[0];
-            bodyLength = framed.length - FrameReader.LENGTH_BYTES;
-            out.emit(new Effect.SendBytes(c.id, framed));
-            out.count("tcp_messages_sent");
-            out.count("tcp_bytes_sent", framed.length);
+            bodyLength = plainFramed.length - FrameReader.LENGTH_BYTES;
+            emitFramed(c, plainFramed);
         } else {
             byte[] body = msg.encode();
             bodyLength = body.length;
@@ -143,6 +149,5 @@ final class RouterState {
         out.count("gossip_messages_sent");
         out.count("gossip_bytes_sent", bodyLength);
         trace(new TraceEvent.GossipSent(now(), self(), to, msg.channel(), msg.tag(), bodyLength));
-        return true;
     }
 }

@@ -105,8 +105,13 @@ public final class Daemon {
                 .withDiscovery(settings.discovery())
                 .withTrustedSubnets(settings.trustedSubnets())
                 .withUnderlayMtu(settings.mtu() == 0 ? RouterConfig.DEFAULT_UNDERLAY_MTU : settings.mtu());
-        CryptoEngineChoice.Selection engine = settings.cryptoEngine().select();
-        config = config.withSecretBoxes(engine.engines());
+        // The engine only matters with a password: no native library is loaded (or demanded) without one.
+        String engineDetail = "none (no password)";
+        if (config.encrypted()) {
+            CryptoEngineChoice.Selection engine = settings.cryptoEngine().select();
+            config = config.withSecretBoxes(engine.engines());
+            engineDetail = engine.detail();
+        }
         IoTransport io = IoTransport.best();
         Daemon d = new Daemon(config, io);
         try {
@@ -118,8 +123,7 @@ public final class Daemon {
         LOG.info("weft {} started: name {} ({}), nickname {}, uid {}, short id {}, {} sockets, port {}", VERSION,
                 config.name(), name.source().name().toLowerCase(java.util.Locale.ROOT), config.nickname(),
                 config.uid(), config.shortId(), io.name(), d.tcpAddress.getPort());
-        LOG.info("sleeve encryption engine: {}{}", engine.detail(),
-                config.encrypted() ? "" : " (unused: no password)");
+        LOG.info("sleeve encryption engine: {}", engineDetail);
         return d;
     }
 

@@ -111,17 +111,27 @@ public final class FrameReader {
      * @throws IllegalArgumentException when the body exceeds {@link #MAX_FRAME_BYTES} (the sender's bug)
      */
     public static byte[] frame(byte[] body) {
-        if (body.length > MAX_FRAME_BYTES) {
-            throw new IllegalArgumentException("frame of " + body.length + " bytes exceeds limit of "
-                    + MAX_FRAME_BYTES);
-        }
         byte[] out = new byte[LENGTH_BYTES + body.length];
-        out[0] = (byte) (body.length >>> 24);
-        out[1] = (byte) (body.length >>> 16);
-        out[2] = (byte) (body.length >>> 8);
-        out[3] = (byte) body.length;
+        writeLength(out, body.length);
         System.arraycopy(body, 0, out, LENGTH_BYTES, body.length);
         return out;
+    }
+
+    /**
+     * Writes the 4-byte length prefix of a {@code bodyLength}-byte body at the start of {@code framed}, for callers
+     * that build the body in place after it.
+     *
+     * @throws IllegalArgumentException when the body exceeds {@link #MAX_FRAME_BYTES} (the sender's bug)
+     */
+    public static void writeLength(byte[] framed, int bodyLength) {
+        if (bodyLength > MAX_FRAME_BYTES) {
+            throw new IllegalArgumentException("frame of " + bodyLength + " bytes exceeds limit of "
+                    + MAX_FRAME_BYTES);
+        }
+        framed[0] = (byte) (bodyLength >>> 24);
+        framed[1] = (byte) (bodyLength >>> 16);
+        framed[2] = (byte) (bodyLength >>> 8);
+        framed[3] = (byte) bodyLength;
     }
 
     /** Advances past taken bytes; an emptied buffer restarts at 0 and gives back memory a big frame took. */

@@ -69,15 +69,7 @@ public record GossipMessage(int tag, String channel, PeerName src, PeerName dst,
     public byte[] encodeFramed() {
         int front = FrameReader.LENGTH_BYTES + 1;
         byte[] out = encodeAfter(front);
-        int bodyLength = out.length - FrameReader.LENGTH_BYTES;
-        if (bodyLength > FrameReader.MAX_FRAME_BYTES) {
-            throw new IllegalArgumentException("frame of " + bodyLength + " bytes exceeds limit of "
-                    + FrameReader.MAX_FRAME_BYTES);
-        }
-        out[0] = (byte) (bodyLength >>> 24);
-        out[1] = (byte) (bodyLength >>> 16);
-        out[2] = (byte) (bodyLength >>> 8);
-        out[3] = (byte) bodyLength;
+        FrameReader.writeLength(out, out.length - FrameReader.LENGTH_BYTES);
         out[FrameReader.LENGTH_BYTES] = (byte) tag;
         return out;
     }

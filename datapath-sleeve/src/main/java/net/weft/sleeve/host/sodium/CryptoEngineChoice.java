@@ -23,8 +23,9 @@ public enum CryptoEngineChoice {
 
     /** The choice named {@code text} (any case), or empty when it names none. */
     public static Optional<CryptoEngineChoice> parse(String text) {
+        String wanted = text.trim().toUpperCase(Locale.ROOT);
         for (CryptoEngineChoice c : values()) {
-            if (c.name().toLowerCase(Locale.ROOT).equals(text.trim().toLowerCase(Locale.ROOT))) {
+            if (c.name().equals(wanted)) {
                 return Optional.of(c);
             }
         }
